@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+using Farun.Data;
+using Farun.Web.Common;
+using Farun.Web.Features.Identity;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpLogging;
+using Scalar.AspNetCore;
+
+namespace Farun.Web;
+
+/// <summary>Composition of the web application: services, middleware and endpoints of every feature.</summary>
+public static class FarunApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    /// <summary>Services shared by the web app and the command-line verbs.</summary>
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+        services.Configure<FarunOptions>(configuration.GetSection(FarunOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddFarunDatabase(configuration);
+        services.AddHostedService<DatabaseInitializer>();
+
+        // Keys live in the database so every node behind a load balancer can read every other node's cookies.
+        services.AddDataProtection().SetApplicationName("Farun").PersistKeysToDbContext<FarunDbContext>();
+
+        services.AddFarunIdentity();
+        services.AddAuthorization(o =>
+        {
+            // Deny by default: every endpoint must either be public on purpose or name its policy.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        services.AddAntiforgery();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        services.AddValidatorsFromAssemblyContaining<DatabaseInitializer>(includeInternalTypes: true);
+
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+        services.AddHealthChecks().AddDbContextCheck<FarunDbContext>("database");
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "法润 Farun API";
+            doc.Info.Description = "公共法律服务平台开放接口";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("法润 Farun API")).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapAccount();
+    }
+}
+
+/// <summary>Applies migrations and seeding before the server accepts requests.</summary>
+internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Database.MigrateAsync(services, cancellationToken);
+        await Seeding.SeedAsync(services, Seeding.DemoDataEnabled(configuration, environment), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,65 @@
+using Farun.Features.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Farun.Web.Features.Identity;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public string UserName { get; set; } = "";
+
+    [BindProperty]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
+        {
+            Error = "请输入用户名和密码。";
+            return Page();
+        }
+
+        var user = await users.FindByNameAsync(UserName.Trim());
+        if (user is null)
+        {
+            logger.LogWarning("Sign-in failed: unknown user {UserName} from {Ip}", UserName, ip);
+            Error = "用户名或密码不正确。";
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Sign-in succeeded: {UserName} from {Ip}", user.UserName, ip);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused: {UserName} is locked out (from {Ip})", user.UserName, ip);
+            var end = await users.GetLockoutEndDateAsync(user);
+            var minutes = end is null ? 15 : Math.Max(1, (int)Math.Ceiling((end.Value - DateTimeOffset.UtcNow).TotalMinutes));
+            Error = $"连续输错密码次数过多，账号已锁定，请{minutes}分钟后再试。";
+            return Page();
+        }
+
+        var failures = await users.GetAccessFailedCountAsync(user);
+        logger.LogWarning("Sign-in failed: wrong password for {UserName} from {Ip} ({Failures} consecutive)", user.UserName, ip, failures);
+        Error = $"用户名或密码不正确。再错{Math.Max(0, 5 - failures)}次账号将被锁定15分钟。";
+        return Page();
+    }
+}
