@@ -72,6 +72,9 @@ public static class FarunApp
             return Task.CompletedTask;
         }));
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
     }
 
