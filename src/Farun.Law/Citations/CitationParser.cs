@@ -24,7 +24,19 @@ public sealed class CitationParser
     private static readonly string[] SelfWords = ["本法典", "本条例", "本规定", "本办法", "本解释", "本细则", "本决定", "本规则", "本通则", "本准则", "本法"];
     private static readonly string[] SameWords = ["上述法律", "前述法律", "该条例", "该规定", "该办法", "该解释", "该细则", "该法"];
     private static readonly string[] LawSuffixes = ["法典", "法", "条例", "规定", "办法", "解释", "细则", "决定", "规则", "通则", "准则"];
-    private static readonly string[] LeadingWords = ["根据", "依据", "依照", "按照", "参照", "对照", "违反", "适用", "援引", "引用", "请问", "一下", "以及", "还有", "关于适用"];
+
+    /// <summary>
+    /// Words after which a generic law name starts (根据劳动合同法 → 劳动合同法, 属于婚姻法 → 婚姻法). The single
+    /// characters are ones that never precede a law-name core in the corpus titles.
+    /// </summary>
+    private static readonly string[] CutWords =
+    [
+        "根据", "依据", "依照", "按照", "参照", "对照", "违反", "适用", "援引", "引用", "请问", "一下", "以及", "还有", "关于适用",
+        "属于", "认定为", "认定是", "符合", "基于", "对于", "具有", "享有", "承担", "可以", "应当", "不得", "未按", "如无",
+        "或者", "并且", "规定的", "规定", "构成", "实施", "比照", "遵守", "不影响", "采取", "修正后", "修正前", "修订后",
+        "修订前", "修改后", "修改前", "达到", "超过", "超出", "是指", "履行", "认为", "违背", "不受", "具备", "存在",
+        "以", "将", "仅", "并", "但", "即", "把", "均", "对", "除", "有", "为", "犯", "在",
+    ];
     private static readonly HashSet<string> NotLawNames = new(StringComparer.Ordinal)
     {
         "方法", "做法", "办法", "想法", "说法", "看法", "写法", "用法", "算法", "手法", "立法", "执法", "司法", "守法", "违法",
@@ -803,24 +815,36 @@ public sealed class CitationParser
                 return default;
             }
 
-            // Cut after an earlier citation (…第十条和劳动合同法) or a leading verb (根据劳动合同法).
+            // 本实施条例, 该办法 inside a longer run: a reference to the document itself or to the previous law.
+            for (var k = run.Length - 1; k >= 0 && run.Length - k <= 6; k--)
+            {
+                if ((run[k] == '本' && (k == 0 || !"基资成版文样根日副正".Contains(run[k - 1], StringComparison.Ordinal))) || run[k] == '该')
+                {
+                    return new LawRef(run[k] == '本' ? LawRefKind.Self : LawRefKind.Same, run[k..], null, s + k);
+                }
+            }
+
+            // Cut after an earlier citation (…第十条和劳动合同法), a closing bracket ((一)符合婚姻法) or a verb or
+            // preposition (根据劳动合同法, 属于婚姻法).
             var cut = 0;
             for (var k = run.Length - 1; k >= 0; k--)
             {
                 var before = s + k > 0 ? _w[s + k - 1] : ' ';
-                if (run[k] is '条' or '款' or '项' && (char.IsAsciiDigit(before) || ChineseNumerals.IsNumeralChar(before) || before is ')' or '）'))
+                if ((run[k] is '条' or '款' or '项' && (char.IsAsciiDigit(before) || ChineseNumerals.IsNumeralChar(before) || before is ')' or '）'))
+                    || (run[k] is ')' or '）' && k < core.Length))
                 {
                     cut = k + 1;
                     break;
                 }
             }
 
-            foreach (var word in LeadingWords)
+            foreach (var word in CutWords)
             {
                 var at = run.LastIndexOf(word, StringComparison.Ordinal);
-                if (at >= 0 && at + word.Length > cut && at + word.Length < core.Length)
+                var after = at + word.Length;
+                if (at >= 0 && after > cut && after < core.Length && IsNameCore(core[after..]) && !IsCompound(run, at, word))
                 {
-                    cut = at + word.Length;
+                    cut = after;
                 }
             }
 
@@ -841,6 +865,28 @@ public sealed class CitationParser
             string? key = null;
             owner._index?.TryResolve(name, out key);
             return new LawRef(LawRefKind.Named, name, key, start);
+        }
+
+        /// <summary>True when <paramref name="name"/> is more than a bare suffix: 刑法 yes, 条例 (from 实施条例) no.</summary>
+        private static bool IsNameCore(string name) =>
+            name.Length >= 2 && !LawSuffixes.Any(suffix => suffix == name) && !NotLawNames.Contains(name);
+
+        /// <summary>Single characters of <see cref="CutWords"/> that are part of a word here (对外, 国有, 行为, 犯罪).</summary>
+        private static bool IsCompound(string run, int at, string word)
+        {
+            var next = at + 1 < run.Length ? run[at + 1] : ' ';
+            var previous = at > 0 ? run[at - 1] : ' ';
+            return word switch
+            {
+                "对" => next == '外',
+                "有" => "国所私公共持占专具享".Contains(previous, StringComparison.Ordinal) || "关限".Contains(next, StringComparison.Ordinal),
+                "为" => "行作认成".Contains(previous, StringComparison.Ordinal),
+                "犯" => next == '罪',
+                "以" => "可所予".Contains(previous, StringComparison.Ordinal),
+                "在" => "存所现实".Contains(previous, StringComparison.Ordinal) || next == '线',
+
+                _ => false,
+            };
         }
 
         private static bool IsNameChar(char c) =>

@@ -299,6 +299,40 @@ public class CitationParserTests
         Assert.Empty(result.Errors);
     }
 
+    [Theory]
+    [InlineData("下列财产属于婚姻法第十七条规定的夫妻共同财产", "婚姻法")]
+    [InlineData("当事人仅以物权法第一百零六条为由主张的", "物权法")]
+    [InlineData("（一）符合合同法第五十二条规定的", "合同法")]
+    [InlineData("债权人未按担保法第二十六条的规定", "担保法")]
+    public void Parse_UnknownLawAfterVerb_NameStartsAfterTheVerb(string text, string name)
+    {
+        var result = _parser.Parse(text);
+
+        Assert.Equal($"未找到名为“{name}”的法律法规", Assert.Single(result.Errors).Reason);
+        Assert.Equal(name, Assert.Single(result.Citations).LawText);
+    }
+
+    [Theory]
+    [InlineData("违反本实施条例第五条规定的", "本实施条例")]
+    [InlineData("依照本规定第三条", "本规定")]
+    public void Parse_SelfReferenceInsideLongerRun_UsesDefaultLaw(string text, string lawText)
+    {
+        var c = Assert.Single(_parser.Parse(text, defaultLawKey: "劳动合同法实施条例").Citations);
+
+        Assert.Equal(lawText, c.LawText);
+        Assert.Equal("劳动合同法实施条例", c.LawKey);
+    }
+
+    [Theory]
+    [InlineData("单位犯刑法第三条规定之罪的", "刑法")]
+    [InlineData("同时构成刑法第二百六十四条规定的犯罪", "刑法")]
+    [InlineData("依照对外贸易法第七条", "对外贸易法")]
+    [InlineData("违反劳动合同法实施条例第十条", "劳动合同法实施条例")]
+    public void Parse_WithoutIndexAfterVerbs_KeepsTheNameCore(string text, string lawText)
+    {
+        Assert.Equal(lawText, Assert.Single(new CitationParser().Parse(text).Citations).LawText);
+    }
+
     [Fact]
     public void Parse_WithoutIndexAndTwoGenericNames_SplitsAtPreviousCitation()
     {
