@@ -123,7 +123,7 @@ public sealed class CitationParser
 
     private readonly record struct LawRef(LawRefKind Kind, string? Text, string? Key, int Start);
 
-    private readonly record struct Component(Unit Unit, long Value, int Suffix, int Start, int End, string Written);
+    private readonly record struct Component(Unit Unit, long Value, int Suffix, int Start, int End);
 
     private sealed class Reference
     {
@@ -248,6 +248,7 @@ public sealed class CitationParser
         private List<Component> Scan()
         {
             var components = new List<Component>();
+            var bare = new List<Component>();
             var i = 0;
             while (i < _w.Length)
             {
@@ -259,10 +260,9 @@ public sealed class CitationParser
 
                 if (_w[i] == '第')
                 {
-                    var outcome = ParseComponent(i, prefixed: true, out var component, out var end);
+                    var outcome = ParseComponent(i, prefixed: true, components, out var end);
                     if (outcome == ParseOutcome.Component)
                     {
-                        components.Add(component);
                         i = end;
                         continue;
                     }
@@ -274,14 +274,16 @@ public sealed class CitationParser
                         continue;
                     }
                 }
-                else if (IsNumberStart(i) && ParseComponent(i, prefixed: false, out var bare, out var bareEnd) == ParseOutcome.Component
+                else if (IsNumberStart(i) && ParseComponent(i, prefixed: false, bare, out var bareEnd) == ParseOutcome.Component
                     && BareNumberAllowed(components, i))
                 {
-                    components.Add(bare);
+                    components.AddRange(bare);
+                    bare.Clear();
                     i = bareEnd;
                     continue;
                 }
 
+                bare.Clear();
                 i++;
             }
 
@@ -323,9 +325,12 @@ public sealed class CitationParser
             MissingNumber,
         }
 
-        private ParseOutcome ParseComponent(int start, bool prefixed, out Component component, out int end)
+        /// <summary>
+        /// Parses 第X条[之Y], 第X款, 第X项, 第(X)项, or a list of numbers sharing one unit (第十、十一条, 第1至3条),
+        /// adding one component per number to <paramref name="sink"/>.
+        /// </summary>
+        private ParseOutcome ParseComponent(int start, bool prefixed, List<Component> sink, out int end)
         {
-            component = default;
             end = start;
             var j = prefixed ? SkipSpaces(start + 1) : start;
             var paren = false;
@@ -360,7 +365,26 @@ public sealed class CitationParser
                 return ParseOutcome.None;
             }
 
-            var numberText = _w[numberStart..j];
+            var numbers = new List<(int Start, int End)> { (numberStart, j) };
+            while (!paren)
+            {
+                var k = SkipSpaces(j);
+                if (k >= _w.Length || !"、，,和及与或至到~～-—–－".Contains(_w[k], StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                var m = SkipSpaces(k + 1);
+                var e = ScanNumber(m);
+                if (e == m)
+                {
+                    break;
+                }
+
+                numbers.Add((m, e));
+                j = e;
+            }
+
             j = SkipSpaces(j);
             if (paren)
             {
@@ -393,9 +417,13 @@ public sealed class CitationParser
                     return ParseOutcome.None;
             }
 
-            if (!TryNumber(numberText, out var value))
+            var values = new long[numbers.Count];
+            for (var n = 0; n < numbers.Count; n++)
             {
-                return ParseOutcome.None;
+                if (!TryNumber(_w[numbers[n].Start..numbers[n].End], out values[n]))
+                {
+                    return ParseOutcome.None;
+                }
             }
 
             j++;
@@ -416,7 +444,14 @@ public sealed class CitationParser
             }
 
             end = j;
-            component = new Component(unit, value, suffix, start, end, text[start..end]);
+            for (var n = 0; n < numbers.Count; n++)
+            {
+                var last = n == numbers.Count - 1;
+                var from = n == 0 ? start : numbers[n].Start;
+                var to = last ? end : numbers[n].End;
+                sink.Add(new Component(unit, values[n], last ? suffix : 0, from, to));
+            }
+
             return ParseOutcome.Component;
         }
 

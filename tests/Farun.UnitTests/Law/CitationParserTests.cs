@@ -93,6 +93,16 @@ public class CitationParserTests
         Assert.Equal(["刑法|120-1||", "刑法|120-2||", "刑法|120-3||"], Describe(result));
     }
 
+    [Theory]
+    [InlineData("民法典第1079、1080条", "民法典|1079||,民法典|1080||")]
+    [InlineData("劳动合同法第十至十二条", "劳动合同法|10||,劳动合同法|11||,劳动合同法|12||")]
+    [InlineData("劳动合同法第三十九条第一、二款", "劳动合同法|39|1|,劳动合同法|39|2|")]
+    [InlineData("民法典1079、1080条", "民法典|1079||,民法典|1080||")]
+    public void Parse_NumbersSharingOneUnit_YieldOneCitationEach(string text, string expected)
+    {
+        Assert.Equal(expected.Split(','), Describe(_parser.Parse(text)));
+    }
+
     [Fact]
     public void Parse_ParagraphList_InheritsArticle()
     {
