@@ -26,8 +26,8 @@ public sealed class CitationParser
     private static readonly string[] LawSuffixes = ["法典", "法", "条例", "规定", "办法", "解释", "细则", "决定", "规则", "通则", "准则"];
 
     /// <summary>
-    /// Words after which a generic law name starts (根据劳动合同法 → 劳动合同法, 属于婚姻法 → 婚姻法). The single
-    /// characters are ones that never precede a law-name core in the corpus titles.
+    /// Words after which a generic law name starts (根据劳动合同法 → 劳动合同法, 属于婚姻法 → 婚姻法). Single
+    /// characters are skipped where they form a word with their neighbour (对外, 国有, 行为, 犯罪; see IsCompound).
     /// </summary>
     private static readonly string[] CutWords =
     [
@@ -37,6 +37,7 @@ public sealed class CitationParser
         "修订前", "修改后", "修改前", "达到", "超过", "超出", "是指", "履行", "认为", "违背", "不受", "具备", "存在",
         "以", "将", "仅", "并", "但", "即", "把", "均", "对", "除", "有", "为", "犯", "在",
     ];
+
     private static readonly HashSet<string> NotLawNames = new(StringComparer.Ordinal)
     {
         "方法", "做法", "办法", "想法", "说法", "看法", "写法", "用法", "算法", "手法", "立法", "执法", "司法", "守法", "违法",
@@ -91,7 +92,7 @@ public sealed class CitationParser
                     $"应只包含一条法条引用，实际找到{result.Citations.Count}条"));
         }
 
-        var trimmedEnd = text.TrimEnd().Length;
+        var trimmedEnd = text.TrimEnd().TrimEnd('。', '，', ',', '.', '；', ';', '！', '!', '？', '?', '：', ':').TrimEnd().Length;
         var run = new Run(this, text, defaultLawKey);
         var law = run.FindLawBefore(trimmedEnd);
         if (law.Kind == LawRefKind.Named)

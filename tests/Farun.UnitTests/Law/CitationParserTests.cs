@@ -224,6 +224,7 @@ public class CitationParserTests
     [InlineData("民法典第几条")]
     [InlineData("《劳动合同法》")]
     [InlineData("民法典")]
+    [InlineData("请问劳动合同法。")]
     public void ParseOne_MissingArticleNumber_FailsWithChineseReason(string text)
     {
         var result = _parser.ParseOne(text);
