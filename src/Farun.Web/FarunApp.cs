@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Farun.Data;
 using Farun.Web.Common;
 using Farun.Web.Features.Identity;
+using Farun.Web.Features.Laws;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -71,6 +72,7 @@ public static class FarunApp
             doc.Info.Description = "公共法律服务平台开放接口";
             return Task.CompletedTask;
         }));
+        services.AddLaws();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -94,6 +96,7 @@ public static class FarunApp
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("法润 Farun API")).AllowAnonymous();
         app.MapRazorPages();
         app.MapAccount();
+        app.MapLaws();
     }
 }
 

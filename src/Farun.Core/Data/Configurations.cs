@@ -31,9 +31,9 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     }
 }
 
-internal sealed class LawConfiguration : IEntityTypeConfiguration<Law>
+internal sealed class LawConfiguration : IEntityTypeConfiguration<LawDocument>
 {
-    public void Configure(EntityTypeBuilder<Law> b)
+    public void Configure(EntityTypeBuilder<LawDocument> b)
     {
         b.HasIndex(x => x.Key).IsUnique();
         b.Property(x => x.Key).HasMaxLength(300);

@@ -4,6 +4,7 @@ using Farun.Features.ServicePoints;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Farun.Data;
 
@@ -15,11 +16,22 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
 
-    public DbSet<Law> Laws => Set<Law>();
+    public DbSet<LawDocument> Laws => Set<LawDocument>();
 
     public DbSet<LawVersion> LawVersions => Set<LawVersion>();
 
     public DbSet<LawArticle> LawArticles => Set<LawArticle>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-with-offset type and cannot order or compare the text EF would store;
+        // a sortable 64-bit form keeps queries on timestamps translatable on both providers.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

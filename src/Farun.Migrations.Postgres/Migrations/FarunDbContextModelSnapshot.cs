@@ -130,7 +130,41 @@ namespace Farun.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Farun.Features.Laws.Law", b =>
+            modelBuilder.Entity("Farun.Features.Laws.LawArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Suffix")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Number", "Suffix");
+
+                    b.ToTable("LawArticles");
+                });
+
+            modelBuilder.Entity("Farun.Features.Laws.LawDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -192,40 +226,6 @@ namespace Farun.Migrations.Postgres.Migrations
                     b.HasIndex("Level", "Category");
 
                     b.ToTable("Laws");
-                });
-
-            modelBuilder.Entity("Farun.Features.Laws.LawArticle", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("Suffix")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("VersionId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VersionId", "Number", "Suffix");
-
-                    b.ToTable("LawArticles");
                 });
 
             modelBuilder.Entity("Farun.Features.Laws.LawVersion", b =>
@@ -463,7 +463,7 @@ namespace Farun.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Farun.Features.Laws.LawVersion", b =>
                 {
-                    b.HasOne("Farun.Features.Laws.Law", null)
+                    b.HasOne("Farun.Features.Laws.LawDocument", null)
                         .WithMany("Versions")
                         .HasForeignKey("LawId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -529,7 +529,7 @@ namespace Farun.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Farun.Features.Laws.Law", b =>
+            modelBuilder.Entity("Farun.Features.Laws.LawDocument", b =>
                 {
                     b.Navigation("Versions");
                 });

@@ -57,8 +57,8 @@ namespace Farun.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -78,8 +78,8 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -125,7 +125,41 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Farun.Features.Laws.Law", b =>
+            modelBuilder.Entity("Farun.Features.Laws.LawArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Suffix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId", "Number", "Suffix");
+
+                    b.ToTable("LawArticles");
+                });
+
+            modelBuilder.Entity("Farun.Features.Laws.LawDocument", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -189,40 +223,6 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.ToTable("Laws");
                 });
 
-            modelBuilder.Entity("Farun.Features.Laws.LawArticle", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Suffix")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("VersionId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VersionId", "Number", "Suffix");
-
-                    b.ToTable("LawArticles");
-                });
-
             modelBuilder.Entity("Farun.Features.Laws.LawVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -238,8 +238,8 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER");
@@ -452,7 +452,7 @@ namespace Farun.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Farun.Features.Laws.LawVersion", b =>
                 {
-                    b.HasOne("Farun.Features.Laws.Law", null)
+                    b.HasOne("Farun.Features.Laws.LawDocument", null)
                         .WithMany("Versions")
                         .HasForeignKey("LawId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -518,7 +518,7 @@ namespace Farun.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Farun.Features.Laws.Law", b =>
+            modelBuilder.Entity("Farun.Features.Laws.LawDocument", b =>
                 {
                     b.Navigation("Versions");
                 });

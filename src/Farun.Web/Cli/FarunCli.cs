@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Farun.Web.Features.Identity;
+using Farun.Web.Features.Laws;
 
 namespace Farun.Web.Cli;
 
@@ -15,6 +16,7 @@ public static class FarunCli
         var root = new RootCommand("法润 Farun — 公共法律服务平台。不带参数运行时启动网站；带命令时执行命令后退出。");
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
+        root.Subcommands.Add(LawCommands.Create());
         var help = new Command("help", "显示帮助。");
         help.SetAction(_ => root.Parse("--help").Invoke());
         root.Subcommands.Add(help);

@@ -1,13 +1,13 @@
 namespace Farun.Features.Laws;
 
 /// <summary>A law, regulation or judicial interpretation, with all its versions.</summary>
-public sealed class Law
+public sealed class LawDocument
 {
-    private Law()
+    private LawDocument()
     {
     }
 
-    public Law(string key, string title, string shortTitle, string category, string level, string? region)
+    public LawDocument(string key, string title, string shortTitle, string category, string level, string? region)
     {
         Id = Guid.CreateVersion7();
         Key = key;

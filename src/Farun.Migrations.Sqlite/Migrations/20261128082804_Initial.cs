@@ -117,7 +117,7 @@ namespace Farun.Migrations.Sqlite.Migrations
                     IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
                     SourceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SourceFiles = table.Column<string>(type: "TEXT", nullable: false),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: true),
                     TocJson = table.Column<string>(type: "TEXT", nullable: false),
                     ArticleCount = table.Column<int>(type: "INTEGER", nullable: false)
@@ -141,7 +141,7 @@ namespace Farun.Migrations.Sqlite.Migrations
                     FullName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     ServicePointId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -153,7 +153,7 @@ namespace Farun.Migrations.Sqlite.Migrations
                     PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
