@@ -67,7 +67,15 @@ public sealed record HolidayYear(
         var years = new List<HolidayYear>();
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
-            years.Add(FromJson(ReadResource(assembly, name), name));
+            var year = FromJson(ReadResource(assembly, name), name);
+
+            // The file name is what maintainers look for; a copied file whose "year" was not edited must not load.
+            if (name != $"{ResourcePrefix}{year.Year}.json")
+            {
+                throw new InvalidDataException($"节假日数据 {name} 的 year 为 {year.Year}，与文件名不符");
+            }
+
+            years.Add(year);
         }
 
         return [.. years.OrderBy(y => y.Year)];

@@ -45,6 +45,11 @@ public sealed class WorkingDayCalendar
     private readonly Dictionary<DateOnly, string> holidays = [];
     private readonly Dictionary<DateOnly, string> makeUpWorkingDays = [];
 
+    /// <summary>
+    /// A calendar over the given years (e.g. for tests or a future database-held arrangement). The data is taken as
+    /// given apart from duplicate years and days that are both holiday and make-up day; files are checked by
+    /// <see cref="HolidayYear.FromJson"/>.
+    /// </summary>
     public WorkingDayCalendar(IEnumerable<HolidayYear> years)
     {
         ArgumentNullException.ThrowIfNull(years);
