@@ -28,12 +28,12 @@ public static class Mask
     /// </summary>
     public static string IdNumber(string? value) => KeepQuarterEnds(DocumentText.Normalize(value));
 
-    /// <summary>A unified social credit code: first 2 and last 4 kept (<c>91************1Y43</c>).</summary>
+    /// <summary>A unified social credit code: first 2 and last 4 kept (<c>91************0Y43</c>).</summary>
     public static string CreditCode(string? value) => KeepEnds(DocumentText.Normalize(value), 2, 4);
 
     /// <summary>
     /// A phone number: mobile <c>138****5678</c>; landline keeps the area code and last 2 digits of the number
-    /// (<c>028-******78</c>, an extension is kept since it belongs to the switchboard); service numbers are public and
+    /// (<c>028-******21</c>, an extension is kept since it belongs to the switchboard); service numbers are public and
     /// shown as they are. Anything unrecognised keeps only its last 2 characters.
     /// </summary>
     public static string Phone(string? value)

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Farun.Common.Privacy;
 
 /// <summary>
-/// Encrypts personal data (ID numbers, phone numbers, addresses …) for storage with AES-256-GCM, as 《个人信息保护法》
-/// 第五十一条 requires encryption among the security measures, and 第二十八条 treats identity documents as sensitive.
+/// Encrypts personal data (ID numbers, phone numbers, addresses …) for storage with AES-256-GCM: 《个人信息保护法》
+/// 第五十一条第三项 calls for encryption among the security measures, and GB/T 35273-2020 附录B counts identity
+/// document numbers as sensitive personal information.
 /// <para>
 /// Ciphertext format: <c>pd1:{keyId}:{base64(nonce[12] | ciphertext | tag[16])}</c>. "pd1" is the format version;
 /// the key id says which configured key decrypts it, so several keys can coexist during rotation; version and key id are

@@ -12,10 +12,10 @@ internal static class Gb11643
 {
     public const int Length = 18;
 
-    // GB 11643-1999 §8.2: ISO 7064 MOD 11-2, weight of position i (1-based from the left) is 2^(18-i) mod 11.
+    // GB 11643-1999 校验码: ISO 7064:1983 MOD 11-2, weight of position i (1-based from the left) is 2^(18-i) mod 11.
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
-    // The check character for (sum mod 11) = 0..10; "X" stands for 10 (GB 11643-1999 §8.2).
+    // The check character for (sum mod 11) = 0..10; "X" stands for 10 (GB 11643-1999 校验码).
     private const string CheckCharacters = "10X98765432";
 
     // Earliest birth date accepted: the standard allows older dates, but nobody alive or bringing a case was born
@@ -123,7 +123,7 @@ internal static class Gb11643
             return $"校验码不符：{label}最后一位与前17位不匹配，请核对是否输错";
         }
 
-        // GB 11643-1999 §6.3: the sequence code is odd for men and even for women.
+        // GB 11643-1999 顺序码: the sequence code is odd for men and even for women.
         gender = (normalized[16] - '0') % 2 == 1 ? Gender.Male : Gender.Female;
         return null;
     }

@@ -19,7 +19,7 @@ public enum PhoneNumberKind
 
 /// <summary>
 /// A mainland China phone number in canonical form. Canonical forms: mobile <c>13812345678</c>; landline
-/// <c>028-12345678</c>, with extension <c>028-12345678-801</c>; service number <c>12348</c>.
+/// <c>028-86123456</c>, with extension <c>028-86123456-801</c>; service number <c>12348</c>.
 /// </summary>
 public sealed partial record PhoneNumber
 {
@@ -63,8 +63,8 @@ public sealed partial record PhoneNumber
     public string? ServiceName { get; }
 
     /// <summary>
-    /// Recognises a mobile number (an international prefix +86/0086/86 and spaces, hyphens, dots and brackets are
-    /// removed), a landline with area code (0 + 2 or 3 digits, then 7 or 8 digits, optional extension written with
+    /// Recognises a mobile number (an international prefix +86/0086/86, a trunk 0, and spaces, hyphens, dots and
+    /// brackets are removed), a landline with area code (0 + 2 or 3 digits, then 7 or 8 digits, optional extension written with
     /// 转, ext, x, # or a hyphen) or a known service number.
     /// </summary>
     public static bool TryNormalize(string? input, [NotNullWhen(true)] out PhoneNumber? phone, out string error)
@@ -77,7 +77,7 @@ public sealed partial record PhoneNumber
             return false;
         }
 
-        // Split off an extension before separators are dropped, so "028-12345678-801" keeps its third group apart.
+        // Split off an extension before separators are dropped, so "028-86123456-801" keeps its third group apart.
         string? extension = null;
         var extensionMatch = ExtensionPattern().Match(text);
         if (extensionMatch.Success)
@@ -136,8 +136,14 @@ public sealed partial record PhoneNumber
 
         if (international && number.Length > 0 && number[0] != '1' && number[0] != '0')
         {
-            // Area codes are dialled without their trunk 0 from abroad: +86 28 12345678.
+            // Area codes are dialled without their trunk 0 from abroad: +86 28 8612 3456.
             number = "0" + number;
+        }
+
+        if (number.Length == 12 && number[0] == '0' && MobilePattern().IsMatch(number.AsSpan(1)))
+        {
+            // A trunk 0 before a mobile number, as dialled from a landline to a mobile of another city.
+            number = number[1..];
         }
 
         if (extension is null && ServiceNumbers.TryGetValue(number, out var serviceName) && !international)
@@ -174,7 +180,7 @@ public sealed partial record PhoneNumber
 
         if (!number.StartsWith('0'))
         {
-            error = "固定电话请加区号，例如 028-12345678";
+            error = "固定电话请加区号，例如 028-86123456";
             return false;
         }
 
@@ -213,7 +219,7 @@ public sealed partial record PhoneNumber
     private static partial Regex MobilePattern();
 
     // An extension after a full landline: 转801, EXT801, EXT.801, X801, #801, or a hyphen after a 7–8 digit local number
-    // that itself follows a hyphen or bracket: 028-12345678-801, (028)12345678-801.
+    // that itself follows a hyphen or bracket: 028-86123456-801, (028)86123456-801.
     [GeneratedRegex(@"(?:(?:转|EXT\.?|X|#)(?<ext>[0-9]{1,6})|(?<=^\+?[0-9()\-]*[)\-][0-9]{7,8})-(?<ext>[0-9]{1,6}))$")]
     private static partial Regex ExtensionPattern();
 }

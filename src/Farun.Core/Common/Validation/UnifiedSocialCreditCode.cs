@@ -9,13 +9,13 @@ namespace Farun.Common.Validation;
 /// </summary>
 public sealed class UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditCode>
 {
-    // GB 32100-2015 Table 2: the 31 characters allowed, valued 0..30 in this order (no I, O, S, V, Z).
+    // GB 32100-2015 代码字符集: the 31 characters allowed, valued 0..30 in this order (no I, O, S, V, Z).
     private const string Charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-    // GB 32100-2015 §5.2: the weight of position i (1-based) is 3^(i-1) mod 31.
+    // GB 32100-2015 校验码: the weight of position i (1-based) is 3^(i-1) mod 31.
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-    // Registering-authority codes (登记管理部门码): GB 32100-2015 Table 1 defines 1, 5, 9 and Y; the others were assigned
+    // Registering-authority codes (登记管理部门码): GB 32100-2015 itself defines 1, 5, 9 and Y; the others were assigned
     // by the national code administration later (2 外交, 3 司法行政, 4 文化, …) and appear on real certificates.
     private static readonly Dictionary<char, string> Authorities = new()
     {
@@ -33,8 +33,8 @@ public sealed class UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditCode
         ['Y'] = "其他",
     };
 
-    // Organisation-type codes (机构类别码) per registering authority, from the same tables; unknown pairs are accepted
-    // (the code list grows) and simply have no name.
+    // Organisation-type codes (机构类别码) per registering authority, from the standard and the later assignments;
+    // unknown pairs are accepted (the code list grows) and simply have no name.
     private static readonly Dictionary<string, string> OrganisationTypes = new()
     {
         ["11"] = "机关",
@@ -131,7 +131,7 @@ public sealed class UnifiedSocialCreditCode : IEquatable<UnifiedSocialCreditCode
     public static UnifiedSocialCreditCode Parse(string? input) =>
         TryParse(input, out var code, out var error) ? code : throw new FormatException(error);
 
-    /// <summary>The check character for the first 17 characters (GB 32100-2015 §5.2: C18 = 31 − (Σ Ci·Wi mod 31)).</summary>
+    /// <summary>The check character for the first 17 characters (GB 32100-2015 校验码: C18 = 31 − (Σ Ci·Wi mod 31)).</summary>
     public static char ComputeCheckCharacter(string first17)
     {
         if (first17 is null || first17.Length != 17)

@@ -13,6 +13,7 @@ public sealed class PhoneNumberTests
     [InlineData("(+86)13812345678")]
     [InlineData("0086 13812345678")]
     [InlineData("8613812345678")]
+    [InlineData("013812345678")]
     [InlineData("１３８１２３４５６７８")]
     public void TryNormalize_MobileWritings_CanonicalElevenDigits(string input)
     {
