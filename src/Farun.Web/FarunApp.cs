@@ -46,7 +46,11 @@ public static class FarunApp
         {
             // Deny by default: every endpoint must either be public on purpose or name its policy.
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            Policies.Add(o);
         });
+        services.AddHttpContextAccessor();
+        services.AddScoped<Farun.Web.Features.Audit.AuditLog>();
+        services.AddScoped<Farun.Web.Features.Audit.ListAudit.Handler>();
         services.AddAntiforgery();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -97,6 +101,7 @@ public static class FarunApp
         app.MapRazorPages();
         app.MapAccount();
         app.MapLaws();
+        Farun.Web.Features.Audit.ListAudit.Map(app);
     }
 }
 

@@ -67,3 +67,23 @@ internal sealed class LawArticleConfiguration : IEntityTypeConfiguration<LawArti
         b.HasIndex(x => new { x.VersionId, x.Number, x.Suffix });
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Farun.Features.Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Audit.AuditEntry> b)
+    {
+        // Ids are assigned under the append lock, in chain order, not by the database.
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ActorKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ActorName).HasMaxLength(100);
+        b.Property(x => x.Action).HasMaxLength(64);
+        b.Property(x => x.EntityType).HasMaxLength(64);
+        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.Property(x => x.IpAddress).HasMaxLength(64);
+        b.Property(x => x.PreviousHash).HasMaxLength(64);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+        b.HasIndex(x => x.ActorId);
+    }
+}

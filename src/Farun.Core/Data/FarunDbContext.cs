@@ -1,3 +1,4 @@
+using Farun.Features.Audit;
 using Farun.Features.Identity;
 using Farun.Features.Laws;
 using Farun.Features.ServicePoints;
@@ -14,6 +15,8 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
 
     public DbSet<LawDocument> Laws => Set<LawDocument>();
@@ -21,6 +24,67 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
     public DbSet<LawVersion> LawVersions => Set<LawVersion>();
 
     public DbSet<LawArticle> LawArticles => Set<LawArticle>();
+
+    /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
+    /// so an audited change and its entry commit together or not at all.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = _pendingAudit.OrderBy(e => e.LocalSequence).ToList();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownsTransaction = Database.CurrentTransaction is null;
+        var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var sqliteLockTaken = false;
+        try
+        {
+            if (Database.IsSqlite())
+            {
+                // One SQLite file has one writer anyway; the in-process gate keeps the read-last-then-append atomic.
+                await SqliteAuditGate.WaitAsync(cancellationToken);
+                sqliteLockTaken = true;
+            }
+            else
+            {
+                // Several app nodes share one PostgreSQL: a transaction-scoped advisory lock serialises appends.
+                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(48151623)", cancellationToken);
+            }
+
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
+                .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var id = last?.Id ?? 0;
+            var hash = last?.Hash ?? AuditEntry.GenesisHash;
+            foreach (var entry in pending)
+            {
+                entry.Seal(++id, hash);
+                hash = entry.Hash;
+                AuditEntries.Add(entry);
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            _pendingAudit.Clear();
+            if (transaction is not null)
+                await transaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (sqliteLockTaken)
+                SqliteAuditGate.Release();
+            if (transaction is not null)
+                await transaction.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
+
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    /// <summary>Queues an audit entry; it is chained and written by the next SaveChanges, in the same transaction.</summary>
+    public void AppendAudit(AuditEntry entry) => _pendingAudit.Add(entry);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

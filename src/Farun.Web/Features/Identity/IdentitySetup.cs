@@ -29,7 +29,8 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<FarunDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
-            .AddPasswordValidator<ThreeClassPasswordValidator>();
+            .AddPasswordValidator<ThreeClassPasswordValidator>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -1,4 +1,6 @@
+using Farun.Features.Audit;
 using Farun.Features.Identity;
+using Farun.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Farun.Web.Features.Identity;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -37,6 +39,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         if (user is null)
         {
             logger.LogWarning("Sign-in failed: unknown user {UserName} from {Ip}", UserName, ip);
+            await RecordAsync(ActorKind.Anonymous, null, UserName.Trim(), "signin.failed", new { reason = "unknown-user" });
             Error = "用户名或密码不正确。";
             return Page();
         }
@@ -45,12 +48,14 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         if (result.Succeeded)
         {
             logger.LogInformation("Sign-in succeeded: {UserName} from {Ip}", user.UserName, ip);
+            await RecordAsync(ActorKind.Staff, user.Id, user.UserName!, "signin.succeeded", null);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: {UserName} is locked out (from {Ip})", user.UserName, ip);
+            await RecordAsync(ActorKind.Staff, user.Id, user.UserName!, "signin.lockedout", null);
             var end = await users.GetLockoutEndDateAsync(user);
             var minutes = end is null ? 15 : Math.Max(1, (int)Math.Ceiling((end.Value - DateTimeOffset.UtcNow).TotalMinutes));
             Error = $"连续输错密码次数过多，账号已锁定，请{minutes}分钟后再试。";
@@ -59,7 +64,14 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
         var failures = await users.GetAccessFailedCountAsync(user);
         logger.LogWarning("Sign-in failed: wrong password for {UserName} from {Ip} ({Failures} consecutive)", user.UserName, ip, failures);
+        await RecordAsync(ActorKind.Staff, user.Id, user.UserName!, "signin.failed", new { reason = "wrong-password", failures });
         Error = $"用户名或密码不正确。再错{Math.Max(0, 5 - failures)}次账号将被锁定15分钟。";
         return Page();
+    }
+
+    private async Task RecordAsync(ActorKind kind, Guid? id, string name, string action, object? details)
+    {
+        audit.RecordAs(kind, id, name, action, "StaffUser", id, details);
+        await HttpContext.RequestServices.GetRequiredService<Farun.Data.FarunDbContext>().SaveChangesAsync(HttpContext.RequestAborted);
     }
 }
