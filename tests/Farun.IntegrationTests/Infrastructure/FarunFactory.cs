@@ -21,9 +21,14 @@ public sealed class FarunFactory(TestDatabase database, IDictionary<string, stri
         builder.UseSetting("ConnectionStrings:Farun", Database.ConnectionString);
         builder.UseSetting("Farun:DataDir", Database.DataDir);
         builder.UseSetting("Farun:SeedDemoData", "true");
+        foreach (var (key, value) in TestSettings())
+            builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }
+
+    /// <summary>Settings every test app (in-process or CLI) needs beside its database, e.g. generated keys.</summary>
+    public static IReadOnlyDictionary<string, string> TestSettings() => new Dictionary<string, string>();
 
     /// <summary>A scope on the app's services, e.g. to arrange data through the DbContext.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
