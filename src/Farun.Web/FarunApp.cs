@@ -51,6 +51,7 @@ public static class FarunApp
         services.AddHttpContextAccessor();
         services.AddScoped<Farun.Web.Features.Audit.AuditLog>();
         services.AddScoped<Farun.Web.Features.Audit.ListAudit.Handler>();
+        services.AddScoped<Farun.Web.Features.Staff.StaffAccounts.Handler>();
         services.AddAntiforgery();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -102,6 +103,7 @@ public static class FarunApp
         app.MapAccount();
         app.MapLaws();
         Farun.Web.Features.Audit.ListAudit.Map(app);
+        Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }
 }
 
