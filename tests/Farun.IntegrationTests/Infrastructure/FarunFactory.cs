@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Farun.IntegrationTests.Infrastructure;
 
 /// <summary>The real application on a test database, with demo data seeded.</summary>
-public sealed class FarunFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class FarunFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -25,6 +27,8 @@ public sealed class FarunFactory(TestDatabase database, IDictionary<string, stri
             builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (services is not null)
+            builder.ConfigureTestServices(services);
     }
 
     /// <summary>Settings every test app (in-process or CLI) needs beside its database, e.g. generated keys.</summary>
