@@ -330,6 +330,85 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.ToTable("LawVersions");
                 });
 
+            modelBuilder.Entity("Farun.Features.Platform.DistributedLockRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DistributedLocks", (string)null);
+                });
+
+            modelBuilder.Entity("Farun.Features.Platform.PeriodicJobState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastNode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSucceededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PeriodicJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Farun.Features.Platform.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("RateLimitCounters", (string)null);
+                });
+
             modelBuilder.Entity("Farun.Features.ServicePoints.ServicePoint", b =>
                 {
                     b.Property<Guid>("Id")
