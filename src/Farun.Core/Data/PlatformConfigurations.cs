@@ -41,3 +41,20 @@ internal sealed class PeriodicJobStateConfiguration : IEntityTypeConfiguration<P
         b.Property(x => x.LastNode).HasMaxLength(200);
     }
 }
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Farun.Features.Tokens.ApiToken>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Tokens.ApiToken> b)
+    {
+        b.ToTable("ApiTokens");
+        b.Property(x => x.Label).HasMaxLength(Farun.Features.Tokens.ApiToken.MaxLabelLength);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.Property(x => x.Hint).HasMaxLength(16);
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
+        b.Property(x => x.RevokedBy).HasMaxLength(100);
+        b.HasOne<Farun.Features.Identity.StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.UserId);
+    }
+}

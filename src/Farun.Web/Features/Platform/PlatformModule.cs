@@ -1,3 +1,4 @@
+using Farun.Web.Features.Tokens;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Farun.Web.Features.Platform;
@@ -12,6 +13,7 @@ public static class PlatformModule
     {
         var services = builder.Services;
         builder.AddFarunPersonalData();
+        services.AddTokens();
         services.AddSingleton<IExceptionHandler, RetryAfterExceptionHandler>();
 
         services.AddSingleton<IDistributedLock, DatabaseDistributedLock>();
@@ -30,5 +32,10 @@ public static class PlatformModule
         return app;
     }
 
-    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app)
+    {
+        WhoAmI.Map(app);
+        app.MapTokens();
+        return app;
+    }
 }
