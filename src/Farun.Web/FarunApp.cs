@@ -3,6 +3,7 @@ using Farun.Data;
 using Farun.Web.Common;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
+using Farun.Web.Features.Platform;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,7 @@ public static class FarunApp
         services.AddDataProtection().SetApplicationName("Farun").PersistKeysToDbContext<FarunDbContext>();
 
         services.AddFarunIdentity();
+        builder.AddPlatform();
         services.AddAuthorization(o =>
         {
             // Deny by default: every endpoint must either be public on purpose or name its policy.
@@ -87,6 +89,7 @@ public static class FarunApp
 
     public static void Configure(WebApplication app)
     {
+        app.UsePlatform();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpLogging();
@@ -102,6 +105,7 @@ public static class FarunApp
         app.MapRazorPages();
         app.MapAccount();
         app.MapLaws();
+        app.MapPlatform();
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }
