@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Farun.Data;
 using Farun.Web.Common;
+using Farun.Web.Features.Cases;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
 using FluentValidation;
@@ -77,6 +78,7 @@ public static class FarunApp
             return Task.CompletedTask;
         }));
         services.AddLaws();
+        services.AddCases(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -101,6 +103,7 @@ public static class FarunApp
         app.MapRazorPages();
         app.MapAccount();
         app.MapLaws();
+        app.MapCases();
         Farun.Web.Features.Audit.ListAudit.Map(app);
     }
 }

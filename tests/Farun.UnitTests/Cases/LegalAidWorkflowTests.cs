@@ -255,7 +255,7 @@ public sealed class LegalAidWorkflowTests
         Assert.Equal(CaseState.Assigned, c.State);
         Assert.True(c.Clocks.Single(k => k.Purpose == ClockPurpose.LawyerAssignment).MetOnTime);
         Assert.Equal(Case.NoDeadline, c.DueSort);
-        Assert.Equal(LawyerActor.UserId, c.LegalAid!.LawyerUserId);
+        Assert.Equal(LawyerActor.UserId, c.LawyerUserId);
 
         c.SubmitClosure(Ctx(LawyerActor, At(2026, 5, 6)), ClosureOutcome.Mediated, LegalAidStage.Arbitration, "仲裁调解结案，追回工资两万元");
         Assert.Equal(CaseState.ClosurePending, c.State);
@@ -266,7 +266,7 @@ public sealed class LegalAidWorkflowTests
         c.ApproveClosure(Ctx(Officer, At(2026, 5, 9)), scores, null);
 
         Assert.Equal(CaseState.Closed, c.State);
-        Assert.Equal(95, c.LegalAid.QualityScore);
+        Assert.Equal(95, c.LegalAid!.QualityScore);
         Assert.Equal(1500m, c.LegalAid.Subsidy);
         Assert.Contains("documents=25", c.LegalAid.QualityBreakdown);
         Assert.NotNull(c.ClosedAt);

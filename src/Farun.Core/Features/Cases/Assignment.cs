@@ -41,3 +41,33 @@ public static class AssignmentPicker
         _ => "进入服务点待办队列",
     };
 }
+
+/// <summary>Whose turn it was last, per service point and case type, for round-robin assignment.</summary>
+public sealed class AssignmentCursor
+{
+    private AssignmentCursor()
+    {
+    }
+
+    public AssignmentCursor(Guid servicePointId, CaseType type, Guid lastUserId, DateTimeOffset at)
+    {
+        ServicePointId = servicePointId;
+        Type = type;
+        LastUserId = lastUserId;
+        UpdatedAt = at;
+    }
+
+    public Guid ServicePointId { get; private set; }
+
+    public CaseType Type { get; private set; }
+
+    public Guid LastUserId { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public void Advance(Guid userId, DateTimeOffset at)
+    {
+        LastUserId = userId;
+        UpdatedAt = at;
+    }
+}

@@ -3,18 +3,23 @@ using Farun.Features.Consultations;
 
 namespace Farun.Features.Cases;
 
+/// <summary>Who handles a case from intake, and how they were chosen.</summary>
+public sealed record CaseHandler(Guid UserId, string Name, string How);
+
 /// <summary>Consultation (法律咨询) transitions; see <see cref="ConsultationWorkflow"/>.</summary>
 public sealed partial class Case
 {
     /// <summary>Opens a consultation. With an answer it is answered at once (the usual hotline call); otherwise the
     /// configured reply period starts (<see cref="CaseRules.ConsultationReply"/>).</summary>
-    public static Case OpenConsultation(CaseContext ctx, string number, CaseChannel channel, Guid servicePointId, ConsultationIntake intake)
+    public static Case OpenConsultation(CaseContext ctx, string number, CaseChannel channel, Guid servicePointId, ConsultationIntake intake, CaseHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(intake);
         RequireText("consultation.question", intake.Question, "请填写咨询问题。");
         var c = new Case(CaseType.Consultation, number, channel, servicePointId, ctx, CaseState.Open);
         c.Consultation = new ConsultationDetails(c.Id, intake.Question.Trim(), intake.Domain);
         c.Summary = $"{intake.Domain.DisplayName()}：{Shorten(intake.Question, 60)}";
+        if (handler is not null)
+            c.AssignAtIntake(ctx, handler);
         if (intake.Answer is { } answer)
         {
             c.Answer(ctx, answer);
@@ -47,7 +52,6 @@ public sealed partial class Case
         RequireText("reason", reason, "请填写办结说明。");
         Consultation?.SetClosed(reason.Trim());
         MoveTo(CaseActions.Close, ctx, reason.Trim());
-        ClearAssignee();
     }
 
     /// <summary>
@@ -67,7 +71,6 @@ public sealed partial class Case
         var link = new CaseLink(Id, target.Id, CaseLink.ConvertedInto, ctx.Now);
         LinksFrom.Add(link);
         MoveTo(CaseActions.Convert, ctx, $"转为{target.Type.DisplayName()} {target.Number}");
-        ClearAssignee();
         target.AddEvent(ctx, CaseEventKind.Link, null, null, null, $"由法律咨询 {Number} 转入");
         return link;
     }

@@ -242,7 +242,6 @@ public sealed partial class Case
         d.Subsidy = subsidy;
         d.SubsidySource = ctx.Rules.Subsidy.Source;
         MoveTo(CaseActions.ApproveClosure, ctx, $"结案审查通过：质量评分{score}分，补贴{subsidy:0.00}元{(string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim())}");
-        ClearAssignee();
     }
 
     public void Withdraw(CaseContext ctx, string reason)
@@ -250,7 +249,6 @@ public sealed partial class Case
         Ensure(CaseActions.Withdraw);
         RequireText("reason", reason, "请填写撤回原因（如申请人撤回，或未按要求补充材料视为撤回）。");
         MoveTo(CaseActions.Withdraw, ctx, $"申请撤回：{reason.Trim()}");
-        ClearAssignee();
     }
 
     private LegalAidDetails RequireLegalAid() =>
@@ -282,7 +280,7 @@ public sealed partial class Case
     {
         d.LawyerId = choice.Lawyer.Id;
         d.LawyerName = choice.Lawyer.Name;
-        d.LawyerUserId = choice.Lawyer.UserId;
+        LawyerUserId = choice.Lawyer.UserId;
         d.LawFirmId = choice.Firm.Id;
         d.LawFirmName = choice.Firm.Name;
         d.LawyerAssignedAt = ctx.Now;

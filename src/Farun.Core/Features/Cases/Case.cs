@@ -64,12 +64,17 @@ public sealed partial class Case
 
     public CasePriority Priority { get; private set; }
 
-    /// <summary>The handling staff member; null while the case waits in its service point's queue.</summary>
+    /// <summary>The handling staff member; null while the case waits in its service point's queue. Kept when the case
+    /// ends, so follow-up and ratings know who handled it.</summary>
     public Guid? AssigneeId { get; private set; }
 
     public string? AssigneeName { get; private set; }
 
     public DateTimeOffset? AssignedAt { get; private set; }
+
+    /// <summary>The staff account of the lawyer working the case (the assigned legal-aid lawyer; next, a stationed
+    /// mediation lawyer), who sees it without belonging to its service point.</summary>
+    public Guid? LawyerUserId { get; private set; }
 
     /// <summary>The citizen account that filed the case online, if any.</summary>
     public Guid? CitizenAccountId { get; private set; }
@@ -259,6 +264,13 @@ public sealed partial class Case
         AddEvent(ctx, CaseEventKind.Assignment, CaseActions.Assign, null, null, $"分派给{userName}（{how}）");
     }
 
+    /// <summary>The staff member who takes a case at intake (the agent answering the call), before any other action.</summary>
+    private void AssignAtIntake(CaseContext ctx, CaseHandler handler)
+    {
+        SetAssignee(ctx, handler.UserId, handler.Name);
+        AddEvent(ctx, CaseEventKind.Assignment, CaseActions.Assign, null, null, $"分派给{handler.Name}（{handler.How}）");
+    }
+
     /// <summary>The acting staff member takes the case from the queue.</summary>
     public void Claim(CaseContext ctx)
     {
@@ -310,7 +322,6 @@ public sealed partial class Case
         var referral = new CaseReferral(Id, ReferralDirection.Out, body, organisation.Trim(), reference.Trim(), reason.Trim(), ctx.Actor, ctx.Now);
         Referrals.Add(referral);
         MoveTo(CaseActions.ReferOut, ctx, $"转{body.DisplayName()}（{organisation.Trim()}，编号{reference.Trim()}），原因：{reason.Trim()}");
-        ClearAssignee();
         return referral;
     }
 
@@ -331,10 +342,6 @@ public sealed partial class Case
         Touch(ctx);
         return AddEvent(ctx, CaseEventKind.Note, CaseActions.Note, null, null, text.Trim());
     }
-
-    /// <summary>Records an overdue alert on the timeline (the alert row itself is written by the alert job).</summary>
-    public void NoteOverdue(CaseContext ctx, DateOnly due) =>
-        AddEvent(ctx, CaseEventKind.Alert, null, null, null, $"已超过{due:yyyy年M月d日}的办理期限");
 
     private void SetAssignee(CaseContext ctx, Guid userId, string userName)
     {

@@ -29,8 +29,8 @@ public static class CaseActionPolicy
 
         var manager = a.Is(Roles.Manager);
         var handler = a.UserId is not null && c.AssigneeId == a.UserId;
-        var caseLawyer = c.LegalAid is { } d
-            && ((a.UserId is not null && d.LawyerUserId == a.UserId) || (a.LawyerId is not null && d.LawyerId == a.LawyerId));
+        var caseLawyer = (a.UserId is not null && c.LawyerUserId == a.UserId)
+            || (a.LawyerId is not null && c.LegalAid is { } d && d.LawyerId == a.LawyerId);
         var handlesType = c.Workflow.HandlerRoles.Overlaps(a.Roles);
         var here = a.ServicePointId is not null && c.ServicePointId == a.ServicePointId;
         var officer = a.Is(Roles.LegalAidOfficer);

@@ -44,6 +44,9 @@ public sealed class CaseEvent
     {
     }
 
+    public static CaseEvent Alert(Guid caseId, DateTimeOffset at, DateOnly due) =>
+        new(caseId, at, CaseEventKind.Alert, null, null, null, CaseActor.System, $"已超过{due:yyyy年M月d日}的办理期限（超期提醒）");
+
     internal CaseEvent(Guid caseId, DateTimeOffset at, CaseEventKind kind, string? action, CaseState? fromState, CaseState? toState, CaseActor actor, string? text)
     {
         Id = Guid.CreateVersion7(at);
@@ -103,7 +106,7 @@ public sealed class CaseClock
         Amount = deadline.Amount;
         Start = deadline.Start;
         Due = deadline.Due;
-        EndsAt = deadline.EndsAt;
+        EndsAt = deadline.EndsAt.ToUniversalTime();
         LegalBasis = deadline.LegalBasis;
         IsProvisional = deadline.IsProvisional;
         StartedAt = startedAt;

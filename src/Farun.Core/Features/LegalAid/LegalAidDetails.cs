@@ -132,9 +132,6 @@ public sealed class LegalAidDetails
 
     public string? LawFirmName { get; internal set; }
 
-    /// <summary>The staff account of the assigned lawyer, so the lawyer sees and works the case.</summary>
-    public Guid? LawyerUserId { get; internal set; }
-
     public DateTimeOffset? LawyerAssignedAt { get; internal set; }
 
     /// <summary>Why a possible conflict of interest was accepted at assignment.</summary>
