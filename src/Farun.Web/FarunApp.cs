@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Farun.Data;
 using Farun.Web.Common;
+using Farun.Web.Features.Cases;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
 using Farun.Web.Features.Platform;
@@ -80,6 +81,7 @@ public static class FarunApp
             return Task.CompletedTask;
         }));
         services.AddLaws();
+        services.AddCases(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -106,6 +108,7 @@ public static class FarunApp
         app.MapAccount();
         app.MapLaws();
         app.MapPlatform();
+        app.MapCases();
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }
