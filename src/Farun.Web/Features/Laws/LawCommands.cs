@@ -11,6 +11,7 @@ public static class LawCommands
     {
         var laws = new Command("laws", "法律法规库：导入、索引、评测。");
         laws.Subcommands.Add(Import());
+        Search.SearchCommands.AddTo(laws);
         return laws;
     }
 
