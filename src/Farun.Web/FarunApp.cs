@@ -3,6 +3,7 @@ using Farun.Data;
 using Farun.Web.Common;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
+using Farun.Web.Features.Search;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -73,6 +74,7 @@ public static class FarunApp
             return Task.CompletedTask;
         }));
         services.AddLaws();
+        services.AddSearch(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -97,6 +99,7 @@ public static class FarunApp
         app.MapRazorPages();
         app.MapAccount();
         app.MapLaws();
+        app.MapSearch();
     }
 }
 

@@ -16,6 +16,7 @@ namespace Farun.Law.Evaluation;
 /// <param name="Options">The retrieval configuration.</param>
 /// <param name="Seed">Seed of the fold assignment and of LightGBM.</param>
 /// <param name="RunBaseline">Also score the plain BM25 baseline.</param>
+/// <param name="IndexDirectory">Keep the built index here and reuse it on the next run (same corpus and analyzers); null = a temporary folder.</param>
 public sealed record EvaluationSettings(
     string LawsDirectory,
     string QueriesPath,
@@ -24,7 +25,8 @@ public sealed record EvaluationSettings(
     LawScope Scope,
     RetrievalOptions Options,
     int Seed = 42,
-    bool RunBaseline = true);
+    bool RunBaseline = true,
+    string? IndexDirectory = null);
 
 /// <summary>How many references of the scored queries resolve to an article of the corpus.</summary>
 /// <param name="Queries">Queries scored.</param>
@@ -67,18 +69,35 @@ public static class StatuteEvaluation
         log.WriteLine($"Corpus: {corpus.Summary.Laws} laws, {corpus.Summary.InForceArticles} in-force articles, {corpus.Summary.Versions} versions ({watch.Elapsed.TotalSeconds:F1} s)");
 
         var documents = SearchDocuments.FromCorpus(corpus).ToList();
-        var indexDir = Path.Combine(Path.GetTempPath(), "farun-eval-" + Guid.NewGuid().ToString("N"));
+        var keep = settings.IndexDirectory is not null;
+        var stamp = $"{corpus.Summary.Files}:{corpus.Summary.Versions}:{documents.Count}:{string.Join('+', settings.Options.Analyzers)}";
+        var indexDir = settings.IndexDirectory ?? Path.Combine(Path.GetTempPath(), "farun-eval-" + Guid.NewGuid().ToString("N"));
+        var stampFile = Path.Combine(indexDir, "eval-stamp.txt");
         try
         {
             watch.Restart();
             IndexBuildResult build;
-            using (var dir = FSDirectory.Open(indexDir))
+            if (keep && File.Exists(stampFile) && File.ReadAllText(stampFile) == stamp)
             {
-                build = LawIndexBuilder.Build(dir, documents, settings.Options.Analyzers, ct);
+                build = new IndexBuildResult(documents.Count, documents.Count(d => d.IsCurrent), TimeSpan.Zero);
+                log.WriteLine($"Index: reusing {indexDir}");
+            }
+            else
+            {
+                using (var dir = FSDirectory.Open(indexDir))
+                {
+                    build = LawIndexBuilder.Build(dir, documents, settings.Options.Analyzers, ct);
+                }
+
+                if (keep)
+                {
+                    File.WriteAllText(stampFile, stamp);
+                }
+
+                timings["indexBuildSeconds"] = build.Elapsed.TotalSeconds;
+                log.WriteLine($"Index: {build.Documents} documents ({build.CurrentDocuments} in force) in {build.Elapsed.TotalSeconds:F1} s");
             }
 
-            timings["indexBuildSeconds"] = build.Elapsed.TotalSeconds;
-            log.WriteLine($"Index: {build.Documents} documents ({build.CurrentDocuments} in force) in {build.Elapsed.TotalSeconds:F1} s");
             using var index = LawIndex.Open(FSDirectory.Open(indexDir), ownsDirectory: true);
             var names = LawNameIndex.FromLaws(corpus.Laws);
             var resolver = new ReferenceResolver(names, index.HasCurrentArticle);
@@ -154,6 +173,11 @@ public static class StatuteEvaluation
 
             timings["totalSeconds"] = total.Elapsed.TotalSeconds;
             log.WriteLine($"System: {Format(system)}");
+            if (Profile.Report() is { Length: > 0 } profile)
+            {
+                log.WriteLine("Profile: " + profile);
+            }
+
             var config = new Dictionary<string, string>(settings.Options.Describe())
             {
                 ["scope"] = settings.Scope.ToString(),
@@ -170,7 +194,10 @@ public static class StatuteEvaluation
         {
             try
             {
-                System.IO.Directory.Delete(indexDir, recursive: true);
+                if (!keep)
+                {
+                    System.IO.Directory.Delete(indexDir, recursive: true);
+                }
             }
             catch (IOException)
             {

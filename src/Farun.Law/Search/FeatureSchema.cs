@@ -34,6 +34,13 @@ public sealed class FeatureSchema
         ExpansionHits = b + 13;
     }
 
+    /// <summary>The cheap score that picks the candidates the ranker sees: text, similar questions, law of similar questions.</summary>
+    public float PreScore(float[] f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return f[Raw] + f[KnnSum] + f[LawKnn];
+    }
+
     /// <summary>The analyzers (the first features are their normalised BM25 scores).</summary>
     public IReadOnlyList<AnalyzerKind> Analyzers { get; }
 

@@ -30,6 +30,7 @@ public sealed class LawIndex : IDisposable
     private readonly Dictionary<string, List<int>> _allDocsByArticle;
     private readonly string[] _texts;
     private readonly Dictionary<string, int[]> _docsByLaw;
+    private readonly Dictionary<string, int[]> _allDocsByLaw;
     private readonly Filter _currentFilter;
     private readonly LuceneDirectory? _ownedDirectory;
 
@@ -45,6 +46,7 @@ public sealed class LawIndex : IDisposable
         var liveDocs = MultiFields.GetLiveDocs(reader);
         _currentDocsByArticle = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var byLaw = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var allByLaw = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var laws = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < reader.MaxDoc; i++)
         {
@@ -68,6 +70,12 @@ public sealed class LawIndex : IDisposable
             }
 
             all.Add(i);
+            if (!allByLaw.TryGetValue(law, out var allOfLaw))
+            {
+                allByLaw[law] = allOfLaw = [];
+            }
+
+            allOfLaw.Add(i);
             if (current)
             {
                 if (!_currentDocsByArticle.TryGetValue(doc.ArticleId, out var list))
@@ -87,6 +95,7 @@ public sealed class LawIndex : IDisposable
 
         Docs = docs;
         _docsByLaw = byLaw.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _allDocsByLaw = allByLaw.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _currentFilter = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(IndexFields.Current, "1"))));
         CurrentArticleCount = Docs.Count(d => d is { IsCurrent: true } && d.ArticleKey.Length > 0);
     }
@@ -126,6 +135,10 @@ public sealed class LawIndex : IDisposable
 
     /// <summary>The text of a document.</summary>
     public string TextOf(int doc) => _texts[doc] ?? string.Empty;
+
+    /// <summary>The documents of a law in every version.</summary>
+    public IReadOnlyList<int> DocsOfLaw(string lawKey) =>
+        _allDocsByLaw.TryGetValue(lawKey, out var list) ? list : [];
 
     /// <summary>The documents in force of a law.</summary>
     public IReadOnlyList<int> CurrentDocsOfLaw(string lawKey) =>

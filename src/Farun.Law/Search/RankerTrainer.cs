@@ -17,26 +17,20 @@ public static class RankerTrainer
     /// Collects the candidates of each labelled question with leave-one-out: the question itself is excluded from
     /// the similar questions, so its features look like those of a new question.
     /// </summary>
-    public static List<TrainingGroup> Collect(StatuteSearchEngine engine, IReadOnlyList<LabelledQuestion> questions, int maxCandidates = 400)
+    public static List<TrainingGroup> Collect(StatuteSearchEngine engine, IReadOnlyList<LabelledQuestion> questions, int maxCandidates)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(questions);
         var groups = new TrainingGroup[questions.Count];
-        var unsupervised = new Bm25SumRanker(engine.Schema.Analyzers.Count);
-        var schema = engine.Schema;
+        var preScore = new PreScoreRanker(engine.Schema);
         Parallel.For(0, questions.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var q = questions[i];
             var relevant = new HashSet<string>(q.ArticleIds, StringComparer.Ordinal);
-            var candidates = engine.RankCandidates(q.Text, q.Id, unsupervised);
+            var candidates = engine.RankCandidates(q.Text, q.Id, preScore);
             // Keep the candidates most likely to matter: the best by text score and by similar questions, plus every relevant one.
-            var kept = candidates
-                .Select((c, rank) => (c, rank, pre: c.Features[schema.Raw] + c.Features[schema.KnnSum] + c.Features[schema.LawKnn]))
-                .OrderByDescending(x => x.pre)
-                .Select((x, preRank) => (x.c, keep: preRank < maxCandidates || relevant.Contains(x.c.ArticleId)))
-                .Where(x => x.keep)
-                .Select(x => x.c)
-                .ToList();
+            // The same candidates the ranker will see in search: the top by pre-score (RankCandidates orders them first).
+            var kept = candidates.Take(maxCandidates).ToList();
             groups[i] = new TrainingGroup(
                 kept.Select(c => c.Features).ToArray(),
                 kept.Select(c => relevant.Contains(c.ArticleId)).ToArray(),
@@ -193,6 +187,11 @@ public static class RankerTrainer
             }
         });
         return total / Math.Max(1, groups.Count);
+    }
+
+    private sealed class PreScoreRanker(FeatureSchema schema) : IRanker
+    {
+        public float Score(ReadOnlySpan<float> features) => schema.PreScore(features.ToArray());
     }
 
     private sealed class Row

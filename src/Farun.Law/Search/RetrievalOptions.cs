@@ -28,6 +28,9 @@ public sealed record RetrievalOptions
     /// <summary>Boost of the heading path field.</summary>
     public float PathBoost { get; init; } = 0.3f;
 
+    /// <summary>Query terms found in more than this fraction of documents are left out (1 = keep all).</summary>
+    public float MaxDocFrequency { get; init; } = 1f;
+
     /// <summary>Expand queries with the lay-to-legal vocabulary.</summary>
     public bool Expand { get; init; } = true;
 
@@ -64,6 +67,15 @@ public sealed record RetrievalOptions
     /// <summary>The ranker.</summary>
     public RankerKind Ranker { get; init; } = RankerKind.LightGbm;
 
+    /// <summary>Candidates (by pre-score) that the ranker orders, in training and in search.</summary>
+    public int RerankDepth { get; init; } = 200;
+
+    /// <summary>Trees of the LightGBM ranker.</summary>
+    public int Trees { get; init; } = 200;
+
+    /// <summary>Leaves per tree of the LightGBM ranker.</summary>
+    public int Leaves { get; init; } = 31;
+
     /// <summary>The default configuration.</summary>
     public static RetrievalOptions Default { get; } = new();
 
@@ -88,6 +100,7 @@ public sealed record RetrievalOptions
                 "analyzers" => o with { Analyzers = value.Split('+', ',').Select(v => Enum.Parse<AnalyzerKind>(v, true)).ToArray() },
                 "titleboost" => o with { TitleBoost = F(value) },
                 "pathboost" => o with { PathBoost = F(value) },
+                "maxdocfrequency" => o with { MaxDocFrequency = F(value) },
                 "expand" => o with { Expand = bool.Parse(value) },
                 "expansionweight" => o with { ExpansionWeight = F(value) },
                 "candidatesperchannel" => o with { CandidatesPerChannel = I(value) },
@@ -100,6 +113,9 @@ public sealed record RetrievalOptions
                 "feedbackdocs" => o with { FeedbackDocs = I(value) },
                 "feedbackterms" => o with { FeedbackTerms = I(value) },
                 "ranker" => o with { Ranker = Enum.Parse<RankerKind>(value, true) },
+                "rerankdepth" => o with { RerankDepth = I(value) },
+                "trees" => o with { Trees = I(value) },
+                "leaves" => o with { Leaves = I(value) },
                 _ => throw new ArgumentException($"未知的设置：{key}"),
             };
         }
@@ -113,6 +129,7 @@ public sealed record RetrievalOptions
         ["analyzers"] = string.Join('+', Analyzers),
         ["titleBoost"] = TitleBoost.ToString(CultureInfo.InvariantCulture),
         ["pathBoost"] = PathBoost.ToString(CultureInfo.InvariantCulture),
+        ["maxDocFrequency"] = MaxDocFrequency.ToString(CultureInfo.InvariantCulture),
         ["expand"] = Expand.ToString(),
         ["expansionWeight"] = ExpansionWeight.ToString(CultureInfo.InvariantCulture),
         ["candidatesPerChannel"] = CandidatesPerChannel.ToString(CultureInfo.InvariantCulture),
@@ -125,6 +142,9 @@ public sealed record RetrievalOptions
         ["feedbackDocs"] = FeedbackDocs.ToString(CultureInfo.InvariantCulture),
         ["feedbackTerms"] = FeedbackTerms.ToString(CultureInfo.InvariantCulture),
         ["ranker"] = Ranker.ToString(),
+        ["rerankDepth"] = RerankDepth.ToString(CultureInfo.InvariantCulture),
+        ["trees"] = Trees.ToString(CultureInfo.InvariantCulture),
+        ["leaves"] = Leaves.ToString(CultureInfo.InvariantCulture),
     };
 
     private static float F(string v) => float.Parse(v, CultureInfo.InvariantCulture);

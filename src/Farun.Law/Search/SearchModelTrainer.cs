@@ -19,11 +19,11 @@ public static class SearchModelTrainer
 
         using var engine = new StatuteSearchEngine(index, names, vocabulary, baseModel, options with { Ranker = RankerKind.Bm25 });
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var groups = RankerTrainer.Collect(engine, questions);
+        var groups = RankerTrainer.Collect(engine, questions, options.RerankDepth);
         var collect = watch.Elapsed.TotalSeconds;
         IRanker ranker = options.Ranker switch
         {
-            RankerKind.LightGbm => RankerTrainer.TrainLightGbm(groups, engine.Schema.Count, seed),
+            RankerKind.LightGbm => RankerTrainer.TrainLightGbm(groups, engine.Schema.Count, seed, options.Trees, options.Leaves),
             RankerKind.Linear => RankerTrainer.TrainLinear(groups, DefaultLinearWeights(engine.Schema)),
             _ => new Bm25SumRanker(options.Analyzers.Count),
         };

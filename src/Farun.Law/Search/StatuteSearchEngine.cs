@@ -89,11 +89,20 @@ public sealed class StatuteSearchEngine : IDisposable
 
     private List<RankedCandidate> Rank(QueryContext context, IRanker ranker)
     {
-        var result = new List<RankedCandidate>(context.Candidates.Count);
-        foreach (var (doc, features) in context.Candidates)
+        // The ranker scores the candidates that a cheap pre-score puts in the top RerankDepth (as in training);
+        // the rest follow in pre-score order.
+        var pre = context.Candidates
+            .Select(c => (c.Doc, c.Features, Pre: Schema.PreScore(c.Features)))
+            .OrderByDescending(c => c.Pre)
+            .ThenBy(c => c.Doc)
+            .ToList();
+        var result = new List<RankedCandidate>(pre.Count);
+        for (var i = 0; i < pre.Count; i++)
         {
+            var (doc, features, p) = pre[i];
             var cited = context.Cited.Contains(doc);
-            result.Add(new RankedCandidate(doc, _index.Docs[doc].ArticleId, features, ranker.Score(features), cited));
+            var score = i < Options.RerankDepth ? ranker.Score(features) : -1e6f + p;
+            result.Add(new RankedCandidate(doc, _index.Docs[doc].ArticleId, features, score, cited));
         }
 
         result.Sort((a, b) =>
@@ -116,6 +125,7 @@ public sealed class StatuteSearchEngine : IDisposable
 
     private QueryContext Prepare(string text, DateOnly? date, Corpus.LawLevel? level, string? category, string? excludeQuestionId)
     {
+        Profile.Start();
         var context = new QueryContext(text);
         var filter = _index.BuildFilter(date, level, category);
         var allowed = FilterBits(filter);
@@ -139,21 +149,27 @@ public sealed class StatuteSearchEngine : IDisposable
             }
         }
 
-        // 2. BM25 per analyzer.
-        var queries = Options.Analyzers.Select(k => BuildQuery(k, text, context.Expansions)).ToArray();
-        var candidates = new HashSet<int>(context.Cited);
-        foreach (var q in queries)
-        {
-            if (q is null)
-            {
-                continue;
-            }
+        Profile.Mark(0);
 
-            foreach (var hit in _index.Searcher.Search(q, filter, Options.CandidatesPerChannel).ScoreDocs)
+        // 2. BM25 per analyzer: every matching document scored once, into an array.
+        var queries = Options.Analyzers.Select(k => BuildQuery(k, text, context.Expansions)).ToArray();
+        var maxDoc = _index.Docs.Count;
+        var runs = new ScoreRun[queries.Length];
+        var candidates = new HashSet<int>(context.Cited);
+        for (var k = 0; k < queries.Length; k++)
+        {
+            runs[k] = new ScoreRun(maxDoc);
+            if (queries[k] is { } q)
             {
-                candidates.Add(hit.Doc);
+                _index.Searcher.Search(q, filter, runs[k]);
+                foreach (var doc in runs[k].Top(Options.CandidatesPerChannel))
+                {
+                    candidates.Add(doc);
+                }
             }
         }
+
+        Profile.Mark(1);
 
         // 3. Similar labelled questions.
         var neighbours = Options.UseQuestions && Model.Memory is not null
@@ -194,56 +210,54 @@ public sealed class StatuteSearchEngine : IDisposable
             }
         }
 
-        // 4. Inside the most likely laws.
+        Profile.Mark(2);
+
+        // 4. Inside the most likely laws (named in the question, or answering similar questions): their best articles.
         if (Options.LawRestricted)
         {
             var likely = context.NamedLaws
                 .Concat(lawKnn.OrderByDescending(kv => kv.Value).Select(kv => kv.Key))
                 .Distinct(StringComparer.Ordinal)
-                .Take(Options.RestrictedLaws)
-                .ToList();
-            if (likely.Count > 0)
+                .Take(Options.RestrictedLaws);
+            foreach (var law in likely)
             {
-                var lawFilter = _index.BuildFilter(date, level, category, likely);
-                foreach (var q in queries)
+                var best = new PriorityQueue<int, float>();
+                foreach (var doc in _index.DocsOfLaw(law))
                 {
-                    if (q is null)
+                    if (!allowed.Get(doc))
                     {
                         continue;
                     }
 
-                    foreach (var hit in _index.Searcher.Search(q, lawFilter, Options.RestrictedPerLaw * likely.Count).ScoreDocs)
+                    var s = 0f;
+                    foreach (var run in runs)
                     {
-                        candidates.Add(hit.Doc);
+                        s += run.Normalized(doc);
                     }
+
+                    if (s <= 0)
+                    {
+                        continue;
+                    }
+
+                    best.Enqueue(doc, s);
+                    if (best.Count > Options.RestrictedPerLaw)
+                    {
+                        best.Dequeue();
+                    }
+                }
+
+                while (best.TryDequeue(out var doc, out _))
+                {
+                    candidates.Add(doc);
                 }
             }
         }
 
-        // 5. Exact BM25 scores of every candidate for every analyzer.
-        var bits = new FixedBitSet(_index.Docs.Count);
-        foreach (var doc in candidates)
-        {
-            bits.Set(doc);
-        }
-
-        var candidateFilter = new BitSetFilter(bits);
-        var scores = new Dictionary<int, float>[queries.Length];
-        var maxScores = new float[queries.Length];
-        for (var k = 0; k < queries.Length; k++)
-        {
-            scores[k] = [];
-            if (queries[k] is null || candidates.Count == 0)
-            {
-                continue;
-            }
-
-            foreach (var hit in _index.Searcher.Search(queries[k]!, candidateFilter, candidates.Count).ScoreDocs)
-            {
-                scores[k][hit.Doc] = hit.Score;
-                maxScores[k] = Math.Max(maxScores[k], hit.Score);
-            }
-        }
+        Profile.Mark(3);
+        var scores = runs.Select(r => r.Scores).ToArray();
+        var maxScores = runs.Select(r => r.Max).ToArray();
+        Profile.Mark(4);
 
         // 6. Features.
         var schema = Schema;
@@ -255,7 +269,7 @@ public sealed class StatuteSearchEngine : IDisposable
             {
                 if (maxScores[k] > 0)
                 {
-                    s += scores[k].GetValueOrDefault(doc) / maxScores[k];
+                    s += scores[k][doc] / maxScores[k];
                 }
             }
 
@@ -295,7 +309,7 @@ public sealed class StatuteSearchEngine : IDisposable
             var f = new float[schema.Count];
             for (var k = 0; k < queries.Length; k++)
             {
-                f[k] = maxScores[k] > 0 ? scores[k].GetValueOrDefault(doc) / maxScores[k] : 0f;
+                f[k] = maxScores[k] > 0 ? scores[k][doc] / maxScores[k] : 0f;
             }
 
             f[schema.Rrf] = 1f / (10 + bm25Rank[doc]);
@@ -327,6 +341,7 @@ public sealed class StatuteSearchEngine : IDisposable
             context.Candidates.Add((doc, f));
         }
 
+        Profile.Mark(5);
         return context;
     }
 
@@ -364,8 +379,16 @@ public sealed class StatuteSearchEngine : IDisposable
     {
         var query = new BooleanQuery(disableCoord: true);
         var terms = QueryTerms.Count(ChineseAnalyzers.Terms(_analyzer, IndexFields.Text(kind), text), MaxQueryTerms);
+        var reader = _index.Searcher.IndexReader;
+        var maxDf = Options.MaxDocFrequency * reader.NumDocs;
         foreach (var (term, count) in terms)
         {
+            // Very common terms (应当, 规定 …) cost the most postings and separate articles the least.
+            if (Options.MaxDocFrequency < 1 && reader.DocFreq(new Term(IndexFields.Text(kind), term)) > maxDf)
+            {
+                continue;
+            }
+
             AddTerm(query, kind, term, count);
         }
 
@@ -490,27 +513,60 @@ public sealed class StatuteSearchEngine : IDisposable
         public List<string>? HighlightTerms { get; set; }
     }
 
-    /// <summary>A filter over a fixed set of (top-level) document ids.</summary>
-    private sealed class BitSetFilter(FixedBitSet bits) : Filter
+    /// <summary>Collects the score of every matching document into an array indexed by top-level document id.</summary>
+    private sealed class ScoreRun(int maxDoc) : ICollector
     {
-        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
-        {
-            var reader = context.AtomicReader;
-            var local = new FixedBitSet(reader.MaxDoc);
-            var end = context.DocBase + reader.MaxDoc;
-            var d = context.DocBase < bits.Length ? bits.NextSetBit(context.DocBase) : -1;
-            while (d >= 0 && d < end)
-            {
-                var i = d - context.DocBase;
-                if (acceptDocs is null || acceptDocs.Get(i))
-                {
-                    local.Set(i);
-                }
+        private Scorer? _scorer;
+        private int _docBase;
 
-                d = d + 1 < bits.Length ? bits.NextSetBit(d + 1) : -1;
+        public float[] Scores { get; } = new float[maxDoc];
+
+        public List<int> Hits { get; } = [];
+
+        public float Max { get; private set; }
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc)
+        {
+            var score = _scorer!.GetScore();
+            var d = _docBase + doc;
+            Scores[d] = score;
+            Hits.Add(d);
+            if (score > Max)
+            {
+                Max = score;
+            }
+        }
+
+        public float Normalized(int doc) => Max > 0 ? Scores[doc] / Max : 0f;
+
+        /// <summary>The best <paramref name="n"/> documents (any order).</summary>
+        public IEnumerable<int> Top(int n)
+        {
+            if (Hits.Count <= n)
+            {
+                return Hits;
             }
 
-            return local;
+            var heap = new PriorityQueue<int, float>(n + 1);
+            foreach (var d in Hits)
+            {
+                if (heap.Count < n)
+                {
+                    heap.Enqueue(d, Scores[d]);
+                }
+                else if (heap.TryPeek(out _, out var lowest) && Scores[d] > lowest)
+                {
+                    heap.DequeueEnqueue(d, Scores[d]);
+                }
+            }
+
+            return heap.UnorderedItems.Select(x => x.Element);
         }
     }
 }

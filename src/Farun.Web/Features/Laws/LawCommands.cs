@@ -49,6 +49,7 @@ public static class LawCommands
             var importer = s.ServiceProvider.GetRequiredService<LawImporter>();
             var summary = await importer.ImportAsync(root.FullName, ParseScope(parse.GetValue(scope)), new ConsoleProgress("导入"), ct);
             PrintSummary(summary);
+            await Search.SearchCommands.RebuildIndexAsync(app.Services, ct);
             return 0;
         });
         return cmd;
