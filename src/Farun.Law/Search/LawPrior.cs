@@ -34,12 +34,38 @@ public sealed class LawPrior
     /// <summary>Questions (law mentions) counted.</summary>
     public int Total => _total;
 
-    /// <summary>log((n + 0.5) / (N + 0.5)) for a law relevant in n of N question-law pairs; stays finite for unseen laws.</summary>
-    public float LawLogPrior(string lawKey) =>
-        (float)Math.Log((_lawCounts.GetValueOrDefault(lawKey) + 0.5) / (_total + 0.5));
+    /// <summary>
+    /// log((n + 0.5) / (N + 0.5)) for a law relevant in n of N question-law pairs; stays finite for unseen laws.
+    /// With <paramref name="without"/>, that question's own labels are not counted (leave-one-out for training).
+    /// </summary>
+    public float LawLogPrior(string lawKey, LabelledQuestion? without = null)
+    {
+        var n = _lawCounts.GetValueOrDefault(lawKey);
+        var total = _total;
+        if (without is not null)
+        {
+            var laws = without.ArticleIds.Select(SearchKeys.LawOf).Distinct(StringComparer.Ordinal).ToList();
+            total -= laws.Count;
+            if (laws.Contains(lawKey, StringComparer.Ordinal))
+            {
+                n--;
+            }
+        }
 
-    /// <summary>log(1 + n) for an article relevant to n training questions.</summary>
-    public float ArticleLogCount(string articleId) => (float)Math.Log(1 + _articleCounts.GetValueOrDefault(articleId));
+        return (float)Math.Log((n + 0.5) / (total + 0.5));
+    }
+
+    /// <summary>log(1 + n) for an article relevant to n training questions (leaving out <paramref name="without"/>).</summary>
+    public float ArticleLogCount(string articleId, LabelledQuestion? without = null)
+    {
+        var n = _articleCounts.GetValueOrDefault(articleId);
+        if (without is not null && without.ArticleIds.Contains(articleId, StringComparer.Ordinal))
+        {
+            n--;
+        }
+
+        return (float)Math.Log(1 + n);
+    }
 
     /// <summary>True when the law was relevant to at least one training question.</summary>
     public bool Knows(string lawKey) => _lawCounts.ContainsKey(lawKey);

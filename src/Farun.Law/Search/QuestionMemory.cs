@@ -25,6 +25,7 @@ public sealed class QuestionMemory : IDisposable
     private readonly IndexSearcher? _searcher;
     private readonly Analyzer _analyzer;
     private readonly IReadOnlyList<AnalyzerKind> _kinds;
+    private readonly Lazy<Dictionary<string, LabelledQuestion>> _byId;
 
     /// <summary>Indexes the questions with each analyzer in its own field.</summary>
     public QuestionMemory(IReadOnlyList<LabelledQuestion> questions, IReadOnlyList<AnalyzerKind> kinds)
@@ -32,6 +33,7 @@ public sealed class QuestionMemory : IDisposable
         ArgumentNullException.ThrowIfNull(questions);
         Questions = questions;
         _kinds = kinds;
+        _byId = new Lazy<Dictionary<string, LabelledQuestion>>(() => questions.GroupBy(q => q.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         _analyzer = new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(
             new Lucene.Net.Analysis.Core.KeywordAnalyzer(),
             kinds.ToDictionary(k => Field(k), k => ChineseAnalyzers.Create(k)));
@@ -63,6 +65,9 @@ public sealed class QuestionMemory : IDisposable
 
     /// <summary>The labelled questions.</summary>
     public IReadOnlyList<LabelledQuestion> Questions { get; }
+
+    /// <summary>A labelled question by id, or null.</summary>
+    public LabelledQuestion? Find(string id) => _byId.Value.GetValueOrDefault(id);
 
     /// <summary>The field of an analyzer.</summary>
     public static string Field(AnalyzerKind kind) => "q." + kind;

@@ -302,6 +302,9 @@ public sealed class StatuteSearchEngine : IDisposable
         }
 
         var topSum = ordered.Count > 0 ? rawSum[ordered[0]] : 1f;
+
+        // A training question must not count its own labels in the priors either (leave-one-out).
+        var excluded = excludeQuestionId is null ? null : Model.Memory?.Find(excludeQuestionId);
         var expansionTerms = context.Expansions.SelectMany(e => e.LegalTerms).Distinct(StringComparer.Ordinal).ToArray();
         foreach (var doc in candidates)
         {
@@ -324,8 +327,8 @@ public sealed class StatuteSearchEngine : IDisposable
             f[schema.LawKnn] = mass > 0 ? lawKnn.GetValueOrDefault(info.LawKey) / mass : 0f;
             if (Options.UsePrior && Model.Prior is { } prior)
             {
-                f[schema.LawPrior] = prior.LawLogPrior(info.LawKey);
-                f[schema.ArticlePrior] = prior.ArticleLogCount(info.ArticleId);
+                f[schema.LawPrior] = prior.LawLogPrior(info.LawKey, excluded);
+                f[schema.ArticlePrior] = prior.ArticleLogCount(info.ArticleId, excluded);
             }
             else
             {
