@@ -80,17 +80,11 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownsTransaction = Database.CurrentTransaction is null;
+        // On SQLite this is BEGIN IMMEDIATE: the file's single write lock makes read-last-then-append atomic.
         var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var sqliteLockTaken = false;
         try
         {
-            if (Database.IsSqlite())
-            {
-                // One SQLite file has one writer anyway; the in-process gate keeps the read-last-then-append atomic.
-                await SqliteAuditGate.WaitAsync(cancellationToken);
-                sqliteLockTaken = true;
-            }
-            else
+            if (!Database.IsSqlite())
             {
                 // Several app nodes share one PostgreSQL: a transaction-scoped advisory lock serialises appends.
                 await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(48151623)", cancellationToken);
@@ -115,8 +109,6 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
         }
         finally
         {
-            if (sqliteLockTaken)
-                SqliteAuditGate.Release();
             if (transaction is not null)
                 await transaction.DisposeAsync();
         }
@@ -124,8 +116,6 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
-
-    private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
 
     private readonly List<AuditEntry> _pendingAudit = [];
 

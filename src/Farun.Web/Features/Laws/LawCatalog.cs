@@ -52,7 +52,8 @@ public sealed class LawCatalog(IServiceScopeFactory scopes, TimeProvider time) :
 
     public void Dispose() => _gate.Dispose();
 
-    private static async Task<string> RevisionAsync(FarunDbContext db, CancellationToken ct)
+    /// <summary>A cheap fingerprint of the law tables: changes whenever an import adds laws or versions.</summary>
+    internal static async Task<string> RevisionAsync(FarunDbContext db, CancellationToken ct)
     {
         var count = await db.LawVersions.CountAsync(ct);
         var laws = await db.Laws.CountAsync(ct);
