@@ -33,6 +33,10 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Farun.Features.Tokens.ApiToken> ApiTokens => Set<Farun.Features.Tokens.ApiToken>();
 
+    public DbSet<Farun.Features.Citizens.CitizenAccount> CitizenAccounts => Set<Farun.Features.Citizens.CitizenAccount>();
+
+    public DbSet<Farun.Features.Citizens.OtpChallenge> OtpChallenges => Set<Farun.Features.Citizens.OtpChallenge>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

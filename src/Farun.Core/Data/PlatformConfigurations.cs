@@ -58,3 +58,26 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Farun.Fea
         b.HasIndex(x => x.UserId);
     }
 }
+
+internal sealed class CitizenAccountConfiguration : IEntityTypeConfiguration<Farun.Features.Citizens.CitizenAccount>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Citizens.CitizenAccount> b)
+    {
+        b.ToTable("CitizenAccounts");
+        b.Property(x => x.PhoneCipher).HasMaxLength(200);
+        b.Property(x => x.PhoneHash).HasMaxLength(64);
+        b.HasIndex(x => x.PhoneHash).IsUnique();
+    }
+}
+
+internal sealed class OtpChallengeConfiguration : IEntityTypeConfiguration<Farun.Features.Citizens.OtpChallenge>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Citizens.OtpChallenge> b)
+    {
+        b.ToTable("OtpChallenges");
+        b.Property(x => x.PhoneHash).HasMaxLength(64);
+        b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.HasIndex(x => new { x.PhoneHash, x.CreatedAt });
+        b.HasIndex(x => x.ExpiresAt);
+    }
+}

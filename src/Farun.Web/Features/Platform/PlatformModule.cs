@@ -1,5 +1,7 @@
+using Farun.Web.Features.Citizens;
 using Farun.Web.Features.Tokens;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Farun.Web.Features.Platform;
 
@@ -14,6 +16,8 @@ public static class PlatformModule
         var services = builder.Services;
         builder.AddFarunPersonalData();
         services.AddTokens();
+        services.AddCitizens(builder.Configuration, builder.Environment);
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         services.AddSingleton<IExceptionHandler, RetryAfterExceptionHandler>();
 
         services.AddSingleton<IDistributedLock, DatabaseDistributedLock>();
@@ -25,9 +29,11 @@ public static class PlatformModule
         return builder;
     }
 
-    /// <summary>Middleware that must run first: security headers.</summary>
+    /// <summary>Middleware that must run first: the client address behind trusted proxies, security headers.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        if (TrustedProxies.Enabled(app.Configuration))
+            app.UseForwardedHeaders();
         app.UseFarunSecurityHeaders();
         return app;
     }
@@ -36,6 +42,7 @@ public static class PlatformModule
     {
         WhoAmI.Map(app);
         app.MapTokens();
+        app.MapCitizens();
         return app;
     }
 }

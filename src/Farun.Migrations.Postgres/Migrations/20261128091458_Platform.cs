@@ -40,6 +40,21 @@ namespace Farun.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CitizenAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PhoneCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CitizenAccounts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DistributedLocks",
                 columns: table => new
                 {
@@ -51,6 +66,23 @@ namespace Farun.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DistributedLocks", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OtpChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PhoneHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    ConsumedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OtpChallenges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -97,6 +129,22 @@ namespace Farun.Migrations.Postgres.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CitizenAccounts_PhoneHash",
+                table: "CitizenAccounts",
+                column: "PhoneHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OtpChallenges_ExpiresAt",
+                table: "OtpChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OtpChallenges_PhoneHash_CreatedAt",
+                table: "OtpChallenges",
+                columns: new[] { "PhoneHash", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RateLimitCounters_WindowEndsAt",
                 table: "RateLimitCounters",
                 column: "WindowEndsAt");
@@ -109,7 +157,13 @@ namespace Farun.Migrations.Postgres.Migrations
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
+                name: "CitizenAccounts");
+
+            migrationBuilder.DropTable(
                 name: "DistributedLocks");
+
+            migrationBuilder.DropTable(
+                name: "OtpChallenges");
 
             migrationBuilder.DropTable(
                 name: "PeriodicJobs");
