@@ -1,3 +1,4 @@
+using Farun.Web.Features.Attachments;
 using Farun.Web.Features.Citizens;
 using Farun.Web.Features.Tokens;
 using Microsoft.AspNetCore.Diagnostics;
@@ -17,6 +18,8 @@ public static class PlatformModule
         builder.AddFarunPersonalData();
         services.AddTokens();
         services.AddCitizens(builder.Configuration, builder.Environment);
+        services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        services.AddScoped<AttachmentStore>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         services.AddSingleton<IExceptionHandler, RetryAfterExceptionHandler>();
 

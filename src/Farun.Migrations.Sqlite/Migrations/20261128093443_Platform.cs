@@ -40,6 +40,29 @@ namespace Farun.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UploadedByKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CitizenAccounts",
                 columns: table => new
                 {
@@ -129,6 +152,16 @@ namespace Farun.Migrations.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_OwnerType_OwnerId",
+                table: "Attachments",
+                columns: new[] { "OwnerType", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attachments_Sha256",
+                table: "Attachments",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CitizenAccounts_PhoneHash",
                 table: "CitizenAccounts",
                 column: "PhoneHash",
@@ -155,6 +188,9 @@ namespace Farun.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "CitizenAccounts");
