@@ -225,3 +225,43 @@ public sealed class CitizenSignInTests
         return client;
     }
 }
+
+public sealed class ReencryptionTests
+{
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task KeyRotation_ReencryptsEveryPhone_WithoutLoss_AndKeepsSignInWorking(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var before = new FarunFactory(database))
+        {
+            foreach (var phone in new[] { "13800000001", "13800000002", "13800000003" })
+                await CitizenSignInTests.SignedInCitizenAsync(before, phone);
+        }
+
+        var rotated = new Dictionary<string, string?>
+        {
+            ["Farun:PersonalData:ActiveKeyId"] = "k2",
+            ["Farun:PersonalData:Keys:k2"] = Farun.Common.Privacy.PersonalDataKeyGenerator.NewKey(),
+        };
+        var clock = new ManualTimeProvider();
+        await using var after = new FarunFactory(database, rotated, s => s.AddSingleton<TimeProvider>(clock));
+        _ = after.Server;
+        var results = await Farun.Web.Features.Platform.Reencryption.RunAsync(after.Services, "test", CancellationToken.None);
+        Assert.Equal(3, Assert.Single(results, r => r.Name == "CitizenAccount.Phone").Changed);
+        Assert.Equal(0, (await Farun.Web.Features.Platform.Reencryption.RunAsync(after.Services, "test", CancellationToken.None)).Sum(r => r.Changed));
+
+        await using var scope = after.Scope();
+        var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+        var accounts = await after.Db(scope).CitizenAccounts.AsNoTracking().ToListAsync();
+        Assert.All(accounts, a => Assert.StartsWith("pd1:k2:", a.PhoneCipher, StringComparison.Ordinal));
+        Assert.Equal(["13800000001", "13800000002", "13800000003"], accounts.Select(a => protector.Decrypt(a.PhoneCipher)).Order());
+        Assert.Equal(2, await after.Db(scope).AuditEntries.CountAsync(a => a.Action == "pii.reencrypt"));
+
+        // The same citizen signs in again (after the resend interval) and gets the same account.
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var again = await CitizenSignInTests.SignedInCitizenAsync(after, "13800000002");
+        var me = await again.GetFromJsonAsync<JsonElement>("/api/citizen/me");
+        Assert.Contains(accounts, a => a.Id == me.GetProperty("accountId").GetGuid());
+    }
+}

@@ -18,6 +18,7 @@ public static class PlatformModule
         builder.AddFarunPersonalData();
         services.AddTokens();
         services.AddCitizens(builder.Configuration, builder.Environment);
+        services.AddReencryptable<Farun.Features.Citizens.CitizenAccount>("CitizenAccount.Phone", nameof(Farun.Features.Citizens.CitizenAccount.PhoneCipher));
         services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
         services.AddScoped<AttachmentStore>();
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
