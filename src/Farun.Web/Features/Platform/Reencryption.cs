@@ -38,6 +38,7 @@ public sealed class EncryptedColumn<TEntity>(string name, string property, int b
             var batch = await db.Set<TEntity>()
                 .Where(e => EF.Property<string?>(e, property) != null && EF.Property<string>(e, property) != ""
                     && !EF.Property<string>(e, property).StartsWith(current))
+                .OrderBy(e => EF.Property<string>(e, property))
                 .Take(batchSize).ToListAsync(ct);
             if (batch.Count == 0)
                 return total;
