@@ -71,6 +71,12 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Lawyer> Lawyers => Set<Lawyer>();
 
+    public DbSet<Farun.Features.Citizens.CitizenAccount> CitizenAccounts => Set<Farun.Features.Citizens.CitizenAccount>();
+
+    public DbSet<Farun.Features.Citizens.OtpChallenge> OtpChallenges => Set<Farun.Features.Citizens.OtpChallenge>();
+
+    public DbSet<Farun.Features.Attachments.Attachment> Attachments => Set<Farun.Features.Attachments.Attachment>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -226,7 +226,7 @@ public sealed class SearchIndexService(
         var index = LawIndex.Open(FSDirectory.Open(folder), ownsDirectory: true);
         try
         {
-            var names = (await catalog.GetAsync(ct)).Names;
+            var names = (await catalog.GetAsync(ct, revision)).Names;
             var resolver = new ReferenceResolver(names, index.HasCurrentArticle);
             var questions = new List<LabelledQuestion>();
             var sourceNames = new List<string>();
