@@ -70,14 +70,17 @@ public static class StatuteEvaluation
 
         var documents = SearchDocuments.FromCorpus(corpus).ToList();
         var keep = settings.IndexDirectory is not null;
-        var stamp = $"{corpus.Summary.Files}:{corpus.Summary.Versions}:{documents.Count}:{string.Join('+', settings.Options.Analyzers)}";
+        var stamp = $"{corpus.Summary.Files}:{corpus.Summary.Versions}:{documents.Count}";
         var indexDir = settings.IndexDirectory ?? Path.Combine(Path.GetTempPath(), "farun-eval-" + Guid.NewGuid().ToString("N"));
         var stampFile = Path.Combine(indexDir, "eval-stamp.txt");
         try
         {
             watch.Restart();
             IndexBuildResult build;
-            if (keep && File.Exists(stampFile) && File.ReadAllText(stampFile) == stamp)
+            // A kept index is reused when it was built from the same corpus with (at least) the analyzers asked for.
+            var stampLines = keep && File.Exists(stampFile) ? File.ReadAllLines(stampFile) : [];
+            if (stampLines.Length == 2 && stampLines[0] == stamp
+                && settings.Options.Analyzers.All(a => stampLines[1].Split('+').Contains(a.ToString())))
             {
                 build = new IndexBuildResult(documents.Count, documents.Count(d => d.IsCurrent), TimeSpan.Zero);
                 log.WriteLine($"Index: reusing {indexDir}");
@@ -91,7 +94,7 @@ public static class StatuteEvaluation
 
                 if (keep)
                 {
-                    File.WriteAllText(stampFile, stamp);
+                    File.WriteAllLines(stampFile, [stamp, string.Join('+', settings.Options.Analyzers)]);
                 }
 
                 timings["indexBuildSeconds"] = build.Elapsed.TotalSeconds;

@@ -71,7 +71,7 @@ public sealed record RetrievalOptions
     public RankerKind Ranker { get; init; } = RankerKind.LightGbm;
 
     /// <summary>Candidates (by pre-score) that the ranker orders, in training and in search.</summary>
-    public int RerankDepth { get; init; } = 200;
+    public int RerankDepth { get; init; } = 300;
 
     /// <summary>Trees of the LightGBM ranker.</summary>
     public int Trees { get; init; } = 200;
