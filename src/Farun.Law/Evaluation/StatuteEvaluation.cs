@@ -70,14 +70,17 @@ public static class StatuteEvaluation
 
         var documents = SearchDocuments.FromCorpus(corpus).ToList();
         var keep = settings.IndexDirectory is not null;
-        var stamp = $"{corpus.Summary.Files}:{corpus.Summary.Versions}:{documents.Count}:{string.Join('+', settings.Options.Analyzers)}";
+        var stamp = $"{corpus.Summary.Files}:{corpus.Summary.Versions}:{documents.Count}";
         var indexDir = settings.IndexDirectory ?? Path.Combine(Path.GetTempPath(), "farun-eval-" + Guid.NewGuid().ToString("N"));
         var stampFile = Path.Combine(indexDir, "eval-stamp.txt");
         try
         {
             watch.Restart();
             IndexBuildResult build;
-            if (keep && File.Exists(stampFile) && File.ReadAllText(stampFile) == stamp)
+            // A kept index is reused when it was built from the same corpus with (at least) the analyzers asked for.
+            var stampLines = keep && File.Exists(stampFile) ? File.ReadAllLines(stampFile) : [];
+            if (stampLines.Length == 2 && stampLines[0] == stamp
+                && settings.Options.Analyzers.All(a => stampLines[1].Split('+').Contains(a.ToString())))
             {
                 build = new IndexBuildResult(documents.Count, documents.Count(d => d.IsCurrent), TimeSpan.Zero);
                 log.WriteLine($"Index: reusing {indexDir}");
@@ -91,7 +94,7 @@ public static class StatuteEvaluation
 
                 if (keep)
                 {
-                    File.WriteAllText(stampFile, stamp);
+                    File.WriteAllLines(stampFile, [stamp, string.Join('+', settings.Options.Analyzers)]);
                 }
 
                 timings["indexBuildSeconds"] = build.Elapsed.TotalSeconds;
@@ -221,19 +224,32 @@ public static class StatuteEvaluation
         timings[label + ".trainSeconds"] = watch.Elapsed.TotalSeconds;
         using var engine = new StatuteSearchEngine(index, names, vocabulary, model, options);
         var local = new double[testIds.Length];
+        double candidateRecall = 0, rerankRecall = 0, candidateCount = 0;
         for (var n = 0; n < testIds.Length; n++)
         {
             var i = testIds[n];
             var start = Stopwatch.GetTimestamp();
-            var ranked = engine.RankCandidates(queries[i].Text).Take(100).Select(c => c.ArticleId).ToArray();
+            var candidates = engine.RankCandidates(queries[i].Text);
+            var ranked = candidates.Take(100).Select(c => c.ArticleId).ToArray();
             local[n] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             scores[i] = Score(ranked, relevant[i], denominators[i]);
+            if (relevant[i].Count > 0)
+            {
+                candidateRecall += (double)candidates.Count(c => relevant[i].Contains(c.ArticleId)) / denominators[i];
+                rerankRecall += (double)candidates.Take(options.RerankDepth).Count(c => relevant[i].Contains(c.ArticleId)) / denominators[i];
+                candidateCount += candidates.Count;
+            }
         }
 
         lock (latencies)
         {
             latencies.AddRange(local);
         }
+
+        timings[label + ".candidateRecall"] = candidateRecall / testIds.Length;
+        timings[label + ".rerankDepthRecall"] = rerankRecall / testIds.Length;
+        timings[label + ".candidates"] = candidateCount / testIds.Length;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label}: candidates {candidateCount / testIds.Length:F0}, recall of all candidates {candidateRecall / testIds.Length:F3}, of the reranked top {options.RerankDepth} {rerankRecall / testIds.Length:F3}"));
     }
 
     private static MetricSet Score(IReadOnlyList<string> ranked, IReadOnlyCollection<string> relevant, int denominator)

@@ -10,6 +10,7 @@ public sealed class FeatureSchema
     [
         "bm25.rrf", "bm25.raw", "knn.sum", "knn.max", "knn.rank", "law.knn", "law.prior", "article.prior",
         "law.named", "law.bm25", "law.rank", "doc.whole", "doc.length", "expansion.hits",
+        "knn.adjacent", "knn.chapter", "query.knnTop", "query.length",
     ];
 
     /// <summary>Creates the schema.</summary>
@@ -32,6 +33,10 @@ public sealed class FeatureSchema
         Whole = b + 11;
         Length = b + 12;
         ExpansionHits = b + 13;
+        KnnAdjacent = b + 14;
+        KnnChapter = b + 15;
+        QueryKnnTop = b + 16;
+        QueryLength = b + 17;
     }
 
     /// <summary>The cheap score that picks the candidates the ranker sees: text, similar questions, law of similar questions.</summary>
@@ -78,5 +83,13 @@ public sealed class FeatureSchema
     public int Length { get; }
 
     public int ExpansionHits { get; }
+
+    public int KnnAdjacent { get; }
+
+    public int KnnChapter { get; }
+
+    public int QueryKnnTop { get; }
+
+    public int QueryLength { get; }
 #pragma warning restore CS1591
 }

@@ -15,7 +15,9 @@ namespace Farun.Law.Search;
 /// <param name="Level">Level.</param>
 /// <param name="IsCurrent">Version in force.</param>
 /// <param name="TextLength">Characters of text.</param>
-public sealed record IndexedDoc(string LawKey, string ArticleKey, string ArticleId, LawLevel Level, bool IsCurrent, int TextLength);
+/// <param name="Number">The article number (0 for a whole document).</param>
+/// <param name="Chapter">law key + heading path: the chapter the article sits in.</param>
+public sealed record IndexedDoc(string LawKey, string ArticleKey, string ArticleId, LawLevel Level, bool IsCurrent, int TextLength, int Number, string Chapter);
 
 /// <summary>The stored fields of a hit, read for display.</summary>
 public sealed record StoredArticle(
@@ -40,7 +42,7 @@ public sealed class LawIndex : IDisposable
         _ownedDirectory = ownedDirectory;
         Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         var docs = new IndexedDoc[reader.MaxDoc];
-        var fields = new HashSet<string> { IndexFields.Law, IndexFields.Article, IndexFields.Level, IndexFields.Current, IndexFields.TextStored };
+        var fields = new HashSet<string> { IndexFields.Law, IndexFields.Article, IndexFields.Level, IndexFields.Current, IndexFields.TextStored, IndexFields.PathStored };
         _texts = new string[reader.MaxDoc];
         _allDocsByArticle = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var liveDocs = MultiFields.GetLiveDocs(reader);
@@ -62,7 +64,9 @@ public sealed class LawIndex : IDisposable
             var current = d.Get(IndexFields.Current) == "1";
             var text = d.Get(IndexFields.TextStored) ?? string.Empty;
             _texts[i] = text;
-            var doc = new IndexedDoc(law, art, SearchKeys.Article(law, art), Enum.Parse<LawLevel>(d.Get(IndexFields.Level)), current, text.Length);
+            var number = art.Length > 0 && Corpus.ArticleNumber.TryParse(art, out var parsed) ? parsed.Number : 0;
+            var chapter = string.Intern(law + "|" + (d.Get(IndexFields.PathStored) ?? string.Empty));
+            var doc = new IndexedDoc(law, art, SearchKeys.Article(law, art), Enum.Parse<LawLevel>(d.Get(IndexFields.Level)), current, text.Length, number, chapter);
             docs[i] = doc;
             if (!_allDocsByArticle.TryGetValue(doc.ArticleId, out var all))
             {

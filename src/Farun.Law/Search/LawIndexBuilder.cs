@@ -53,12 +53,14 @@ public static class LawIndexBuilder
         };
         var total = 0;
         var current = 0;
+        // Titles and heading paths repeat on every article of a law: analyse each distinct one once.
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<(AnalyzerKind, string), string[]>();
         using (var writer = new IndexWriter(directory, config))
         {
             var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
             Parallel.ForEach(documents, options, doc =>
             {
-                writer.AddDocument(ToLucene(doc, kinds));
+                writer.AddDocument(ToLucene(doc, kinds, analyzer, cache));
                 Interlocked.Increment(ref total);
                 if (doc.IsCurrent)
                 {
@@ -72,8 +74,11 @@ public static class LawIndexBuilder
         return new IndexBuildResult(total, current, watch.Elapsed);
     }
 
-    private static Document ToLucene(SearchDocument d, IReadOnlyCollection<AnalyzerKind> kinds)
+    private static Document ToLucene(SearchDocument d, IReadOnlyCollection<AnalyzerKind> kinds, Analyzer analyzer, System.Collections.Concurrent.ConcurrentDictionary<(AnalyzerKind, string), string[]> cache)
     {
+        string[] Terms(AnalyzerKind kind, string field, string text) =>
+            cache.GetOrAdd((kind, text), key => [.. ChineseAnalyzers.Terms(analyzer, field, key.Item2)]);
+
         var doc = new Document
         {
             new StringField(IndexFields.Law, d.LawKey, Field.Store.YES),
@@ -93,15 +98,47 @@ public static class LawIndexBuilder
         var titles = string.Join('\n', new[] { d.Title }.Concat(d.Aliases));
         foreach (var kind in kinds)
         {
-            doc.Add(new TextField(IndexFields.Title(kind), titles, Field.Store.NO));
+            doc.Add(new TextField(IndexFields.Title(kind), new TermListTokenStream(Terms(kind, IndexFields.Title(kind), titles))));
             if (d.Path.Length > 0)
             {
-                doc.Add(new TextField(IndexFields.Path(kind), d.Path, Field.Store.NO));
+                doc.Add(new TextField(IndexFields.Path(kind), new TermListTokenStream(Terms(kind, IndexFields.Path(kind), d.Path))));
             }
 
             doc.Add(new TextField(IndexFields.Text(kind), d.Text, Field.Store.NO));
         }
 
         return doc;
+    }
+}
+
+/// <summary>A token stream over terms analysed before (positions only; titles and paths are not highlighted).</summary>
+internal sealed class TermListTokenStream : TokenStream
+{
+    private readonly string[] _terms;
+    private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+    private int _index;
+
+    public TermListTokenStream(string[] terms)
+    {
+        _terms = terms;
+        _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_index >= _terms.Length)
+        {
+            return false;
+        }
+
+        ClearAttributes();
+        _term.SetEmpty().Append(_terms[_index++]);
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _index = 0;
     }
 }

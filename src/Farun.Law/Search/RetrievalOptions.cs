@@ -44,7 +44,10 @@ public sealed record RetrievalOptions
     public bool UseQuestions { get; init; } = true;
 
     /// <summary>Similar questions consulted.</summary>
-    public int Neighbours { get; init; } = 30;
+    public int Neighbours { get; init; } = 50;
+
+    /// <summary>Articles on each side of a similar question's article that become candidates too.</summary>
+    public int AdjacentArticles { get; init; } = 2;
 
     /// <summary>Use the law and article priors learned from labelled questions.</summary>
     public bool UsePrior { get; init; } = true;
@@ -68,7 +71,7 @@ public sealed record RetrievalOptions
     public RankerKind Ranker { get; init; } = RankerKind.LightGbm;
 
     /// <summary>Candidates (by pre-score) that the ranker orders, in training and in search.</summary>
-    public int RerankDepth { get; init; } = 200;
+    public int RerankDepth { get; init; } = 300;
 
     /// <summary>Trees of the LightGBM ranker.</summary>
     public int Trees { get; init; } = 200;
@@ -106,6 +109,7 @@ public sealed record RetrievalOptions
                 "candidatesperchannel" => o with { CandidatesPerChannel = I(value) },
                 "usequestions" => o with { UseQuestions = bool.Parse(value) },
                 "neighbours" => o with { Neighbours = I(value) },
+                "adjacentarticles" => o with { AdjacentArticles = I(value) },
                 "useprior" => o with { UsePrior = bool.Parse(value) },
                 "lawrestricted" => o with { LawRestricted = bool.Parse(value) },
                 "restrictedlaws" => o with { RestrictedLaws = I(value) },
@@ -135,6 +139,7 @@ public sealed record RetrievalOptions
         ["candidatesPerChannel"] = CandidatesPerChannel.ToString(CultureInfo.InvariantCulture),
         ["useQuestions"] = UseQuestions.ToString(),
         ["neighbours"] = Neighbours.ToString(CultureInfo.InvariantCulture),
+        ["adjacentArticles"] = AdjacentArticles.ToString(CultureInfo.InvariantCulture),
         ["usePrior"] = UsePrior.ToString(),
         ["lawRestricted"] = LawRestricted.ToString(),
         ["restrictedLaws"] = RestrictedLaws.ToString(CultureInfo.InvariantCulture),

@@ -178,6 +178,8 @@ public sealed class StatuteSearchEngine : IDisposable
         context.Neighbours = neighbours;
         var knn = new Dictionary<string, (float Sum, float Max, int Rank)>(StringComparer.Ordinal);
         var lawKnn = new Dictionary<string, float>(StringComparer.Ordinal);
+        var chapterKnn = new Dictionary<string, float>(StringComparer.Ordinal);
+        var adjacent = new Dictionary<string, float>(StringComparer.Ordinal);
         var mass = 0f;
         if (neighbours.Count > 0)
         {
@@ -198,13 +200,40 @@ public sealed class StatuteSearchEngine : IDisposable
                 }
             }
 
-            foreach (var articleId in knn.Keys)
+            foreach (var (articleId, value) in knn)
             {
                 foreach (var doc in _index.DocsOfArticle(articleId))
                 {
-                    if (allowed.Get(doc))
+                    if (!allowed.Get(doc))
                     {
-                        candidates.Add(doc);
+                        continue;
+                    }
+
+                    candidates.Add(doc);
+                    var info = _index.Docs[doc];
+                    chapterKnn[info.Chapter] = chapterKnn.GetValueOrDefault(info.Chapter) + value.Sum;
+
+                    // Answers often sit next to each other (第一千零七十九条 and 第一千零八十条): bring the neighbours too.
+                    if (info.Number > 0 && info.IsCurrent)
+                    {
+                        for (var d = -Options.AdjacentArticles; d <= Options.AdjacentArticles; d++)
+                        {
+                            if (d == 0 || info.Number + d < 1)
+                            {
+                                continue;
+                            }
+
+                            var adjacentId = SearchKeys.Article(info.LawKey, (info.Number + d).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            var weight = value.Sum / (1 + Math.Abs(d));
+                            adjacent[adjacentId] = Math.Max(adjacent.GetValueOrDefault(adjacentId), weight);
+                            foreach (var a in _index.CurrentDocs(adjacentId))
+                            {
+                                if (allowed.Get(a))
+                                {
+                                    candidates.Add(a);
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -341,6 +370,10 @@ public sealed class StatuteSearchEngine : IDisposable
             f[schema.Whole] = info.ArticleKey.Length == 0 ? 1f : 0f;
             f[schema.Length] = (float)Math.Log(1 + info.TextLength);
             f[schema.ExpansionHits] = expansionTerms.Length == 0 ? 0f : CountHits(doc, expansionTerms);
+            f[schema.KnnAdjacent] = adjacent.GetValueOrDefault(info.ArticleId);
+            f[schema.KnnChapter] = mass > 0 ? chapterKnn.GetValueOrDefault(info.Chapter) / mass : 0f;
+            f[schema.QueryKnnTop] = neighbours.Count > 0 ? neighbours[0].Score : 0f;
+            f[schema.QueryLength] = text.Length;
             context.Candidates.Add((doc, f));
         }
 

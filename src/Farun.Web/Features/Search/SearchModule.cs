@@ -31,14 +31,33 @@ public static class SearchModule
 /// <summary>/health: the search index is loaded for the current database revision.</summary>
 internal sealed class SearchIndexHealthCheck(SearchIndexService service) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!service.Status.Ready && service.Status.Error is null)
+        {
+            // At start-up the index loads or builds in the background: wait a little (an empty library is quick).
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            try
+            {
+                await service.GetAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still building: reported as degraded below.
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // The error is kept in the status.
+            }
+        }
+
         var s = service.Status;
         var data = new Dictionary<string, object> { ["documents"] = s.Documents, ["building"] = s.Building };
         if (s.Ready)
-            return Task.FromResult(HealthCheckResult.Healthy($"检索索引可用（{s.Documents} 篇）", data));
+            return HealthCheckResult.Healthy($"检索索引可用（{s.Documents} 篇）", data);
         if (s.Error is not null)
-            return Task.FromResult(HealthCheckResult.Unhealthy("检索索引建立失败：" + s.Error, data: data));
-        return Task.FromResult(HealthCheckResult.Degraded("检索索引正在建立", data: data));
+            return HealthCheckResult.Unhealthy("检索索引建立失败：" + s.Error, data: data);
+        return HealthCheckResult.Degraded("检索索引正在建立", data: data);
     }
 }
