@@ -168,6 +168,12 @@ public sealed class PersonTests
         Assert.Equal("农民工、残疾人", (SpecialGroups.Disabled | SpecialGroups.MigrantWorker).DisplayName());
 
     [Theory]
+    [InlineData("陈 静", "陈静")]
+    [InlineData(" 陈静 ", "陈静")]
+    [InlineData("John  Smith", "JOHN SMITH")]
+    public void PersonNames_Key_ChineseSpacesDroppedLatinKept(string name, string key) => Assert.Equal(key, PersonNames.Key(name));
+
+    [Theory]
     [InlineData("成都示范科技有限公司", "成都示范科技")]
     [InlineData("成都示范科技（有限公司）", "成都示范科技")]
     [InlineData("示范律师事务所", "示范")]

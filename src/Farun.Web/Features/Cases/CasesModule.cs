@@ -51,6 +51,7 @@ public static class CasesModule
         services.Configure<AuthorizationOptions>(CasePolicies.Add);
         services.AddSingleton<ServicePointDirectory>();
         services.AddSingleton<OverdueAlerts>();
+        services.AddSingleton<PersonKeyRotation>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseNumberAllocator>();
