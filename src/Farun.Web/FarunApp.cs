@@ -4,6 +4,7 @@ using Farun.Web.Common;
 using Farun.Web.Features.Cases;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
+using Farun.Web.Features.Platform;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,6 +44,7 @@ public static class FarunApp
         services.AddDataProtection().SetApplicationName("Farun").PersistKeysToDbContext<FarunDbContext>();
 
         services.AddFarunIdentity();
+        builder.AddPlatform();
         services.AddAuthorization(o =>
         {
             // Deny by default: every endpoint must either be public on purpose or name its policy.
@@ -52,6 +54,7 @@ public static class FarunApp
         services.AddHttpContextAccessor();
         services.AddScoped<Farun.Web.Features.Audit.AuditLog>();
         services.AddScoped<Farun.Web.Features.Audit.ListAudit.Handler>();
+        services.AddScoped<Farun.Web.Features.Staff.StaffAccounts.Handler>();
         services.AddAntiforgery();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -88,6 +91,7 @@ public static class FarunApp
 
     public static void Configure(WebApplication app)
     {
+        app.UsePlatform();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpLogging();
@@ -103,8 +107,10 @@ public static class FarunApp
         app.MapRazorPages();
         app.MapAccount();
         app.MapLaws();
+        app.MapPlatform();
         app.MapCases();
         Farun.Web.Features.Audit.ListAudit.Map(app);
+        Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }
 }
 

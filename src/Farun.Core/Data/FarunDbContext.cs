@@ -30,6 +30,14 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<LawArticle> LawArticles => Set<LawArticle>();
 
+    public DbSet<Farun.Features.Platform.DistributedLockRecord> DistributedLocks => Set<Farun.Features.Platform.DistributedLockRecord>();
+
+    public DbSet<Farun.Features.Platform.RateLimitCounter> RateLimitCounters => Set<Farun.Features.Platform.RateLimitCounter>();
+
+    public DbSet<Farun.Features.Platform.PeriodicJobState> PeriodicJobs => Set<Farun.Features.Platform.PeriodicJobState>();
+
+    public DbSet<Farun.Features.Tokens.ApiToken> ApiTokens => Set<Farun.Features.Tokens.ApiToken>();
+
     // Cases (the case spine, consultation, legal aid) and their registries.
     public DbSet<Person> Persons => Set<Person>();
 

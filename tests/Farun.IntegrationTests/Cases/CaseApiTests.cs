@@ -226,12 +226,13 @@ public sealed class CaseApiTests
 
         var reassigned = await Api.ActAsync(officer, ids[3], "reassign", new { assigneeId = second, reason = "休假" });
         Assert.Equal("第二法援人员", reassigned["assignee"]!["name"]!.GetValue<string>());
-        var unknown = await Api.ActAsync(officer, ids[0], "reassign", new { assigneeId = Guid.NewGuid(), reason = "交接" }, HttpStatusCode.BadRequest);
+        var mine = names[0] == "演示法援人员" ? ids[0] : ids[1];
+        var unknown = await Api.ActAsync(officer, mine, "reassign", new { assigneeId = Guid.NewGuid(), reason = "交接" }, HttpStatusCode.BadRequest);
         Assert.Contains("未找到", Api.Strings(unknown["errors"]!["assigneeId"]).Single());
         Guid hotlineUser;
         await using (var scope = app.Scope())
             hotlineUser = (await scope.Get<UserManager<StaffUser>>().FindByNameAsync("hotline"))!.Id;
-        var notHandler = await Api.ActAsync(officer, ids[0], "reassign", new { assigneeId = hotlineUser, reason = "交接" }, HttpStatusCode.BadRequest);
+        var notHandler = await Api.ActAsync(officer, mine, "reassign", new { assigneeId = hotlineUser, reason = "交接" }, HttpStatusCode.BadRequest);
         Assert.Contains("不办理", Api.Strings(notHandler["errors"]!["assigneeId"]).Single());
     }
 
