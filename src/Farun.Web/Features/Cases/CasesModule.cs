@@ -59,6 +59,7 @@ public static class CasesModule
         services.AddScoped<CitationLinker>();
         services.AddScoped<CaseAssigner>();
         services.AddScoped<CaseActionService>();
+        services.AddScoped<CaseActionForms>();
         services.AddScoped<CreateCase.Handler>();
         services.AddScoped<ListCases.Handler>();
         services.AddScoped<PersonRegistry>();
