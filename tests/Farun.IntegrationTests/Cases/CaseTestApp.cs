@@ -53,6 +53,9 @@ public sealed class CaseTestApp : IAsyncDisposable
             ["Farun:PersonalData:ActiveKeyId"] = "test1",
             ["Farun:PersonalData:Keys:test1"] = PersonalDataKeyGenerator.NewKey(),
             ["Farun:PersonalData:BlindIndexKey"] = PersonalDataKeyGenerator.NewKey(),
+
+            // Tests call the overdue-alert job's logic themselves, at chosen instants.
+            ["Farun:Jobs:Enabled"] = "false",
         };
         return keys;
     }

@@ -82,7 +82,7 @@ public sealed class Person
 
     public string Name { get; private set; } = "";
 
-    /// <summary>The name normalised for exact comparison (<see cref="BlindIndex.Normalize"/> with the Name kind).</summary>
+    /// <summary>The name normalised for exact comparison (<see cref="PersonNames.Key"/>).</summary>
     public string NameKey { get; private set; } = "";
 
     public IdDocumentType? DocumentType { get; private set; }
@@ -124,7 +124,7 @@ public sealed class Person
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name.Trim();
-        NameKey = BlindIndex.Normalize(BlindIndexKind.Name, Name);
+        NameKey = PersonNames.Key(Name);
     }
 
     /// <summary>Sets a validated document; birth date and gender encoded in the number win over typed ones.</summary>
@@ -161,25 +161,6 @@ public sealed class Person
         }
     }
 
-    /// <summary>Moves the ciphertexts to the active key (key rotation); true when anything changed.</summary>
-    public bool Reencrypt(PersonalDataProtector protector)
-    {
-        var changed = false;
-        if (IdNumberCipher is not null && protector.NeedsRotation(IdNumberCipher))
-        {
-            IdNumberCipher = protector.Reencrypt(IdNumberCipher);
-            changed = true;
-        }
-
-        if (PhoneCipher is not null && protector.NeedsRotation(PhoneCipher))
-        {
-            PhoneCipher = protector.Reencrypt(PhoneCipher);
-            changed = true;
-        }
-
-        return changed;
-    }
-
     /// <summary>Age in whole years on <paramref name="today"/>, when the birth date is known.</summary>
     public int? AgeOn(DateOnly today)
     {
@@ -189,6 +170,18 @@ public sealed class Person
         if (today < b.AddYears(age))
             age--;
         return age;
+    }
+}
+
+/// <summary>Normalisation of personal names for exact matching.</summary>
+public static class PersonNames
+{
+    /// <summary><see cref="BlindIndex.Normalize"/> for names; spaces typed inside a Chinese name (陈 静) are dropped,
+    /// spaces between the words of a Latin name are kept.</summary>
+    public static string Key(string? name)
+    {
+        var key = BlindIndex.Normalize(BlindIndexKind.Name, name);
+        return key.Any(c => c is >= '\u3400' and <= '\u9FFF') ? key.Replace(" ", "", StringComparison.Ordinal) : key;
     }
 }
 

@@ -9,9 +9,9 @@ using Farun.Web.Features.Audit;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Lawyers;
 using Farun.Web.Features.Persons;
+using Farun.Web.Features.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Farun.Web.Features.Cases;
@@ -51,12 +51,16 @@ public static class CasesModule
         services.Configure<AuthorizationOptions>(CasePolicies.Add);
         services.AddSingleton<ServicePointDirectory>();
         services.AddSingleton<OverdueAlerts>();
+        services.AddPeriodicJob<OverdueAlertsJob>();
+        services.AddReencryptable<Farun.Features.Persons.Person>("Person.IdNumber", nameof(Farun.Features.Persons.Person.IdNumberCipher));
+        services.AddReencryptable<Farun.Features.Persons.Person>("Person.Phone", nameof(Farun.Features.Persons.Person.PhoneCipher));
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseNumberAllocator>();
         services.AddScoped<CitationLinker>();
         services.AddScoped<CaseAssigner>();
         services.AddScoped<CaseActionService>();
+        services.AddScoped<CaseActionForms>();
         services.AddScoped<CreateCase.Handler>();
         services.AddScoped<ListCases.Handler>();
         services.AddScoped<PersonRegistry>();
@@ -87,25 +91,12 @@ public static class CasesModule
         return app;
     }
 
-    /// <summary>
-    /// Personal-data protection, registered once. With keys configured it is validated at start-up; without them the app
-    /// still starts (features without personal data keep working) and registering a person fails with the configuration
-    /// message, until start-up key wiring makes keys mandatory.
-    /// </summary>
+    /// <summary>Personal-data protection is wired at start-up by the platform; registered here only when a host
+    /// (a tool, a test) composes the case features without it.</summary>
     private static void AddPersonalData(IServiceCollection services, IConfiguration configuration)
     {
-        if (services.Any(d => d.ServiceType == typeof(PersonalDataProtector)))
-            return;
-        var section = configuration.GetSection(PersonalDataOptions.SectionName);
-        if (!string.IsNullOrWhiteSpace(section["ActiveKeyId"]))
-        {
+        if (!services.Any(d => d.ServiceType == typeof(PersonalDataProtector)))
             services.AddPersonalDataProtection(configuration);
-            return;
-        }
-
-        services.AddOptions<PersonalDataOptions>().Bind(section);
-        services.TryAddSingleton(sp => new PersonalDataProtector(sp.GetRequiredService<IOptions<PersonalDataOptions>>()));
-        services.TryAddSingleton(sp => new BlindIndex(sp.GetRequiredService<IOptions<PersonalDataOptions>>()));
     }
 }
 

@@ -1,5 +1,6 @@
 using Farun.Data;
 using Farun.Features.Cases;
+using Farun.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Farun.Web.Features.Cases;
@@ -75,4 +76,15 @@ public sealed class OverdueAlerts(IServiceScopeFactory scopes, ILogger<OverdueAl
             logger.LogInformation("Raised {Count} overdue alerts", raised);
         return raised;
     }
+}
+
+/// <summary>Runs <see cref="OverdueAlerts"/> every five minutes on one node at a time (the platform's job runner);
+/// the alert table's key keeps it exact even if two runs overlap.</summary>
+public sealed class OverdueAlertsJob(OverdueAlerts alerts, TimeProvider time) : IPeriodicJob
+{
+    public string Name => "cases.overdue-alerts";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    public Task RunAsync(CancellationToken ct) => alerts.RaiseOverdueAlertsAsync(time.GetUtcNow(), ct);
 }

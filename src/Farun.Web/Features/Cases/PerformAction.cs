@@ -183,7 +183,15 @@ public sealed class CaseActionService(
         }
 
         await tx.CommitAsync(ct);
-        return await reader.ReadAsync(id, caller, ct);
+        try
+        {
+            return await reader.ReadAsync(id, caller, ct);
+        }
+        catch (NotFoundException)
+        {
+            // The action moved the case out of the caller's sight (a transfer): answer with what they just did.
+            return await reader.ToDtoAsync(c, caller, ct);
+        }
     }
 }
 

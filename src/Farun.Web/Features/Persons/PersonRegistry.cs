@@ -35,7 +35,7 @@ public sealed class PersonRegistry(FarunDbContext db, IServiceProvider services,
         if (!string.IsNullOrWhiteSpace(input.Phone) && PhoneNumber.TryNormalize(input.Phone, out var p, out _))
             phone = p;
         var phoneIndex = phone is null ? null : Index.Compute(BlindIndexKind.Phone, phone.Canonical);
-        var nameKey = BlindIndex.Normalize(BlindIndexKind.Name, input.Name);
+        var nameKey = PersonNames.Key(input.Name);
 
         if (idIndex is not null)
         {
@@ -96,7 +96,7 @@ public sealed class PersonRegistry(FarunDbContext db, IServiceProvider services,
 
         if (!string.IsNullOrWhiteSpace(name))
         {
-            var key = BlindIndex.Normalize(BlindIndexKind.Name, name);
+            var key = PersonNames.Key(name);
             q = q.Where(x => x.NameKey == key);
         }
 

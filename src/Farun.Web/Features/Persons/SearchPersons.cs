@@ -38,9 +38,13 @@ public static class SearchPersons
             var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
                 ?? throw new NotFoundException("未找到该人员。");
             var scope = await access.ScopeAsync(user, ct);
-            var cases = await access.Visible(scope)
-                .SelectMany(c => c.Parties.Where(p => p.PersonId == id).Select(p => new { c.Id, c.Number, c.Type, c.State, p.Role, c.CreatedAt }))
-                .OrderByDescending(x => x.CreatedAt).Take(100).ToListAsync(ct);
+            var cases = await (
+                    from c in access.Visible(scope)
+                    join p in db.CaseParties on c.Id equals p.CaseId
+                    where p.PersonId == id
+                    orderby c.CreatedAt descending
+                    select new { c.Id, c.Number, c.Type, c.State, p.Role, c.CreatedAt })
+                .Take(100).ToListAsync(ct);
             return new DetailResponse(PersonMapping.ToDto(person), [.. cases.Select(c => new PersonCaseDto(c.Id, c.Number, c.Type.ToString(),
                 Farun.Features.Cases.CaseTexts.DisplayName(c.Type), c.State.ToString(), Farun.Features.Cases.CaseTexts.DisplayName(c.State), Farun.Features.Cases.CaseTexts.DisplayName(c.Role), c.CreatedAt))]);
         }
