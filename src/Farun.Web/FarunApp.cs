@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Farun.Data;
 using Farun.Web.Common;
+using Farun.Web.Features.Guides;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
 using FluentValidation;
@@ -78,6 +79,7 @@ public static class FarunApp
             return Task.CompletedTask;
         }));
         services.AddLaws();
+        services.AddGuides();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -102,6 +104,7 @@ public static class FarunApp
         app.MapRazorPages();
         app.MapAccount();
         app.MapLaws();
+        app.MapGuides();
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }

@@ -1,4 +1,5 @@
 using Farun.Features.Audit;
+using Farun.Features.Guides;
 using Farun.Features.Identity;
 using Farun.Features.Laws;
 using Farun.Features.ServicePoints;
@@ -24,6 +25,10 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
     public DbSet<LawVersion> LawVersions => Set<LawVersion>();
 
     public DbSet<LawArticle> LawArticles => Set<LawArticle>();
+
+    public DbSet<GuideVersion> GuideVersions => Set<GuideVersion>();
+
+    public DbSet<GuideSession> GuideSessions => Set<GuideSession>();
 
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>

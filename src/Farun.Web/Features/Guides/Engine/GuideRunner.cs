@@ -1,11 +1,15 @@
 namespace Farun.Web.Features.Guides.Engine;
 
 /// <summary>What a run needs besides the answers: the clock and the parameter values (defaults or configuration).</summary>
-public sealed record GuideEnvironment(GuideClock Clock, IReadOnlyDictionary<string, object> Parameters)
+public sealed record GuideEnvironment(GuideClock Clock, IReadOnlyDictionary<string, object> Parameters, IReadOnlyDictionary<string, string>? Sources = null)
 {
-    /// <summary>The guide's own defaults for every parameter, overridden by <paramref name="overrides"/>.</summary>
-    public static GuideEnvironment For(GuideDefinition guide, GuideClock clock, IReadOnlyDictionary<string, object>? overrides = null) =>
-        new(clock, guide.Parameters.ToDictionary(p => p.Id, p => overrides?.GetValueOrDefault(p.Id) ?? p.Default, StringComparer.Ordinal));
+    /// <summary>The guide's own defaults for every parameter, overridden by <paramref name="overrides"/> (values and,
+    /// when configured, the source of the figure shown to citizens).</summary>
+    public static GuideEnvironment For(
+        GuideDefinition guide, GuideClock clock, IReadOnlyDictionary<string, object>? overrides = null, IReadOnlyDictionary<string, string>? sources = null) =>
+        new(clock, guide.Parameters.ToDictionary(p => p.Id, p => overrides?.GetValueOrDefault(p.Id) ?? p.Default, StringComparer.Ordinal), sources);
+
+    public string SourceOf(GuideParameter p) => Sources?.GetValueOrDefault(p.Id) ?? p.Source;
 }
 
 public sealed record AnsweredStep(Question Question, object Value);

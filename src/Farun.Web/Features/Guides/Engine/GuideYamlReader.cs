@@ -15,7 +15,7 @@ public static partial class GuideYamlReader
     public const int MaxYamlLength = 200_000;
 
     /// <summary>Guide ids that would clash with fixed routes under /guides.</summary>
-    public static readonly IReadOnlySet<string> ReservedIds = new HashSet<string>(StringComparer.Ordinal) { "resume", "admin", "api", "new", "s" };
+    public static readonly IReadOnlySet<string> ReservedIds = new HashSet<string>(StringComparer.Ordinal) { "resume", "admin", "api", "new", "s", "sessions" };
 
     [GeneratedRegex("^[a-z][a-z0-9-]{1,49}$")]
     private static partial Regex GuideIdRegex();

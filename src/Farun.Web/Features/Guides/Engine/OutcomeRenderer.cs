@@ -112,7 +112,7 @@ public static class OutcomeRenderer
             action,
             Answers(run),
             [.. run.Guide.Parameters.Select(p => new RenderedParameter(p.Id, p.Label,
-                GuideFormat.Value(run.Environment.Parameters.GetValueOrDefault(p.Id, p.Default), p.Type), p.Source))]);
+                GuideFormat.Value(run.Environment.Parameters.GetValueOrDefault(p.Id, p.Default), p.Type), run.Environment.SourceOf(p)))]);
     }
 
     /// <summary>The questions on the path with the answers given, for the printed summary.</summary>
