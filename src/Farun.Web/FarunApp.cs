@@ -4,6 +4,7 @@ using Farun.Web.Common;
 using Farun.Web.Features.Guides;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
+using Farun.Web.Features.Platform;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,6 +44,7 @@ public static class FarunApp
         services.AddDataProtection().SetApplicationName("Farun").PersistKeysToDbContext<FarunDbContext>();
 
         services.AddFarunIdentity();
+        builder.AddPlatform();
         services.AddAuthorization(o =>
         {
             // Deny by default: every endpoint must either be public on purpose or name its policy.
@@ -89,6 +91,7 @@ public static class FarunApp
 
     public static void Configure(WebApplication app)
     {
+        app.UsePlatform();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpLogging();
@@ -105,6 +108,7 @@ public static class FarunApp
         app.MapAccount();
         app.MapLaws();
         app.MapGuides();
+        app.MapPlatform();
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }

@@ -30,6 +30,14 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<GuideSession> GuideSessions => Set<GuideSession>();
 
+    public DbSet<Farun.Features.Platform.DistributedLockRecord> DistributedLocks => Set<Farun.Features.Platform.DistributedLockRecord>();
+
+    public DbSet<Farun.Features.Platform.RateLimitCounter> RateLimitCounters => Set<Farun.Features.Platform.RateLimitCounter>();
+
+    public DbSet<Farun.Features.Platform.PeriodicJobState> PeriodicJobs => Set<Farun.Features.Platform.PeriodicJobState>();
+
+    public DbSet<Farun.Features.Tokens.ApiToken> ApiTokens => Set<Farun.Features.Tokens.ApiToken>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -111,4 +111,20 @@ public sealed class AuditLogTests
         var response = await StaffClient.Anonymous(factory).GetAsync("/api/audit");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task AuditPage_AuditorSeesIntactChain_OthersAreDenied()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await using var factory = new FarunFactory(database);
+        var auditor = await StaffClient.SignedInAsync(factory, "auditor");
+        var page = await auditor.GetStringAsync("/admin/audit");
+        Assert.Contains("哈希链校验通过", page);
+        Assert.Contains("signin.succeeded", page);
+
+        var sysadmin = await StaffClient.SignedInAsync(factory, "sysadmin");
+        var denied = await sysadmin.GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/denied", denied.Headers.Location!.ToString());
+    }
 }

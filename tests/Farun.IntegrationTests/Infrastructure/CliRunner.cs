@@ -26,7 +26,7 @@ public static class CliRunner
         psi.Environment["Database__Provider"] = database.Provider.ToString();
         psi.Environment["ConnectionStrings__Farun"] = database.ConnectionString;
         psi.Environment["Farun__DataDir"] = database.DataDir;
-        foreach (var (key, value) in FarunFactory.TestSettings())
+        foreach (var (key, value) in database.PersonalDataSettings)
             psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var watch = Stopwatch.StartNew();

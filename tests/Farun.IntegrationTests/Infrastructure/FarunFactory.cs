@@ -5,12 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Farun.IntegrationTests.Infrastructure;
 
-/// <summary>The real application on a test database, with demo data seeded.</summary>
-public sealed class FarunFactory(TestDatabase database, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>The real application on a test database, with demo data seeded. <paramref name="services"/> replaces
+/// services after the app's own (e.g. the clock: <c>s =&gt; s.AddSingleton&lt;TimeProvider&gt;(clock)</c>).</summary>
+public sealed class FarunFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -21,14 +24,14 @@ public sealed class FarunFactory(TestDatabase database, IDictionary<string, stri
         builder.UseSetting("ConnectionStrings:Farun", Database.ConnectionString);
         builder.UseSetting("Farun:DataDir", Database.DataDir);
         builder.UseSetting("Farun:SeedDemoData", "true");
-        foreach (var (key, value) in TestSettings())
+        // Fresh personal-data keys per test database (two app instances on one database share them).
+        foreach (var (key, value) in Database.PersonalDataSettings)
             builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        if (services is not null)
+            builder.ConfigureTestServices(services);
     }
-
-    /// <summary>Settings every test app (in-process or CLI) needs beside its database, e.g. generated keys.</summary>
-    public static IReadOnlyDictionary<string, string> TestSettings() => new Dictionary<string, string>();
 
     /// <summary>A scope on the app's services, e.g. to arrange data through the DbContext.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();

@@ -27,6 +27,16 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A private data folder (database file, index, uploads) for this database's app.</summary>
     public string DataDir { get; }
 
+    /// <summary>Freshly generated personal-data keys for the apps on this database.</summary>
+    public IReadOnlyDictionary<string, string> PersonalDataSettings { get; } = NewPersonalDataKeys();
+
+    private static Dictionary<string, string> NewPersonalDataKeys() => new()
+    {
+        ["Farun:PersonalData:ActiveKeyId"] = "test",
+        ["Farun:PersonalData:Keys:test"] = Farun.Common.Privacy.PersonalDataKeyGenerator.NewKey(),
+        ["Farun:PersonalData:BlindIndexKey"] = Farun.Common.Privacy.PersonalDataKeyGenerator.NewKey(),
+    };
+
     public static TheoryData<string> Providers => new() { "Sqlite", "Postgres" };
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;

@@ -160,6 +160,15 @@ public sealed class GuideValidatorTests
     }
 
     [Fact]
+    public void Validate_MoneyFollowedByYuan_IsReported()
+    {
+        var yaml = Replace("符合条件，收入{{ income }}", "符合条件，收入{{ income }}元");
+        var d = Single(Diagnose(yaml), DiagnosticKind.Schema);
+        Assert.Contains("自动带“元”", d.Message);
+        Assert.Equal(LineOf(yaml, "{{ income }}元"), d.Position.Line);
+    }
+
+    [Fact]
     public void Validate_UnknownKey_ReportsSchemaAtTheKey()
     {
         var yaml = Replace("    min: 0", "    minimum: 0");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Farun.Data;
 using Farun.Features.Guides;
 using Farun.Web.Features.Guides.Engine;
+using Farun.Web.Features.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Farun.Web.Features.Guides;
@@ -96,28 +97,17 @@ public sealed class GuideSessionStore(FarunDbContext db, TimeProvider time)
     }
 }
 
-/// <summary>Deletes expired sessions every few hours; harmless when several nodes do it at once.</summary>
-public sealed class GuideSessionCleanup(IServiceScopeFactory scopes, TimeProvider time, ILogger<GuideSessionCleanup> logger) : BackgroundService
+/// <summary>Every six hours: deletes expired interview sessions (a periodic job, so one node runs it at a time).</summary>
+public sealed class GuideSessionCleanupJob(FarunDbContext db, TimeProvider time, ILogger<GuideSessionCleanupJob> logger) : IPeriodicJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "guides.sessions.cleanup";
+
+    public TimeSpan Interval => TimeSpan.FromHours(6);
+
+    public async Task RunAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6), time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
-                var now = time.GetUtcNow();
-                var deleted = await db.GuideSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(stoppingToken);
-                if (deleted > 0)
-                    logger.LogInformation("Deleted {Count} expired guide sessions", deleted);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Guide session cleanup failed; it runs again later");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var now = time.GetUtcNow();
+        var deleted = await db.GuideSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        logger.LogInformation("Deleted {Count} expired guide sessions", deleted);
     }
 }

@@ -1,5 +1,6 @@
 using Farun.Web.Common;
 using Farun.Web.Features.Guides.Apply;
+using Farun.Web.Features.Platform;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Farun.Web.Features.Guides;
@@ -26,7 +27,7 @@ public static class GuidesModule
         services.AddScoped<ManageGuideVersions.Handler>();
         // Replaced by the case spine's implementation when it is wired (see Apply/GuideApplicationSink.cs).
         services.TryAddScoped<IGuideApplicationSink, UnavailableApplicationSink>();
-        services.AddHostedService<GuideSessionCleanup>();
+        services.AddPeriodicJob<GuideSessionCleanupJob>();
         return services;
     }
 

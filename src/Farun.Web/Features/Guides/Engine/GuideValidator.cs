@@ -389,8 +389,15 @@ public static class GuideValidator
         {
             if (t is null)
                 return;
-            foreach (var e in t.Expressions)
-                CheckExpr(e, answered, where);
+            for (var i = 0; i < t.Parts.Count; i++)
+            {
+                if (t.Parts[i] is not ExprPart { Expr: var e })
+                    continue;
+                var type = CheckExpr(e, answered, where);
+                // Money is shown with its unit ("2,000元"); a unit written after it would read "2,000元元".
+                if (type?.Kind == ValueKind.Money && i + 1 < t.Parts.Count && t.Parts[i + 1] is TextPart { Text: var next } && next.StartsWith('元'))
+                    Report(e.Position, DiagnosticKind.Schema, $"{where}：金额插入后会自动带“元”，后面不要再写“元”");
+            }
         }
 
         private IReadOnlySet<string>? AnsweredBefore(string node) => _answeredBefore.GetValueOrDefault(node);

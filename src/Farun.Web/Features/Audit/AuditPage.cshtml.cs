@@ -1,0 +1,31 @@
+using Farun.Data;
+using Farun.Features.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Farun.Web.Features.Audit;
+
+public sealed class AuditPageModel(ListAudit.Handler handler, FarunDbContext db, AuditLog audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? EntityId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public ListAudit.Response Result { get; private set; } = null!;
+
+    public AuditChainReport Chain { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var action = string.IsNullOrWhiteSpace(Action) ? null : Action.Trim()[..Math.Min(64, Action.Trim().Length)];
+        var entity = string.IsNullOrWhiteSpace(EntityId) ? null : EntityId.Trim()[..Math.Min(64, EntityId.Trim().Length)];
+        Result = await handler.HandleAsync(new ListAudit.Request(null, null, action, null, entity, null, Math.Clamp(PageNumber ?? 1, 1, 100_000), 50), ct);
+        Chain = await AuditCommands.VerifyAsync(db, ct);
+        await audit.RecordNowAsync("audit.read", details: new { action, entityId = entity, page = Result.Page }, ct: ct);
+    }
+}
