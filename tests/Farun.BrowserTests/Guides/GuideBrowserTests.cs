@@ -48,7 +48,7 @@ public sealed class GuideBrowserTests
 
         await Assertions.Expect(page.GetByText("第1步，共约")).ToBeVisibleAsync();
         await AssertFitsScreenAsync(page);
-        await ChooseAsync(page, "讨要工资，或者要求确认和单位的劳动关系");
+        await ChooseAsync(page, "讨要工资（劳动报酬）");
         await ChooseAsync(page, "否");
 
         // Back, then forward again: the earlier answer is still selected.

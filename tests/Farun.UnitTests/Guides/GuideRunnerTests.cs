@@ -34,7 +34,7 @@ public sealed class GuideRunnerTests
         Assert.Equal(ApplicationKind.LegalAid, action.Kind);
         Assert.Equal("social_insurance", action.Values["matter"]);
         Assert.Equal(800m, action.Values["income_per_capita"]);
-        Assert.Contains(action.Fields, f => f.Name == "matter" && f.Display == "请求给予社会保险待遇或者社会救助");
+        Assert.Contains(action.Fields, f => f.Name == "matter" && f.Display == "请求给予社会保险待遇或者社会救助（第三十一条第二项）");
         Assert.Equal([("是哪一类事情？", "甲类"), ("每月收入多少元？", "800元")], rendered.Answers.Select(a => (a.Question, a.Answer)));
         Assert.Equal("1,000元", Assert.Single(rendered.Parameters).Value);
     }

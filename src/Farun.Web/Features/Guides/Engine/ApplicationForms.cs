@@ -55,17 +55,19 @@ public static class ApplicationForms
     /// <summary>Matters of 《法律援助法》第三十一条 (and criminal matters under 第二十四条、第二十九条), the codes an application carries.</summary>
     public static readonly IReadOnlyDictionary<string, string> LegalAidMatters = new Dictionary<string, string>
     {
-        ["state_compensation"] = "依法请求国家赔偿",
-        ["social_insurance"] = "请求给予社会保险待遇或者社会救助",
-        ["pension"] = "请求发给抚恤金",
-        ["support"] = "请求给付赡养费、抚养费、扶养费",
-        ["labour"] = "请求确认劳动关系或者支付劳动报酬",
-        ["capacity"] = "请求认定公民无民事行为能力或者限制民事行为能力",
-        ["personal_injury"] = "请求工伤事故、交通事故、食品药品安全事故、医疗事故人身损害赔偿",
-        ["environment"] = "请求环境污染、生态破坏损害赔偿",
+        ["state_compensation"] = "依法请求国家赔偿（第三十一条第一项）",
+        ["social_insurance"] = "请求给予社会保险待遇或者社会救助（第三十一条第二项）",
+        ["pension"] = "请求发给抚恤金（第三十一条第三项）",
+        ["support"] = "请求给付赡养费、抚养费、扶养费（第三十一条第四项）",
+        ["labour_relation"] = "请求确认劳动关系（第三十一条第五项）",
+        ["labour_remuneration"] = "请求支付劳动报酬（第三十一条第五项）",
+        ["capacity"] = "请求认定公民无民事行为能力或者限制民事行为能力（第三十一条第六项）",
+        ["work_injury"] = "请求工伤事故人身损害赔偿（第三十一条第七项）",
+        ["accident_injury"] = "请求交通事故、食品药品安全事故、医疗事故人身损害赔偿（第三十一条第七项）",
+        ["environment"] = "请求环境污染、生态破坏损害赔偿（第三十一条第八项）",
         ["criminal_defence"] = "刑事辩护（犯罪嫌疑人、被告人申请，第二十四条）",
         ["criminal_victim"] = "刑事案件被害人、自诉人、附带民事诉讼原告人的代理（第二十九条）",
-        ["other"] = "其他事项",
+        ["other"] = "其他事项（第三十一条第九项、第三十二条等）",
     };
 
     /// <summary>Why no means test applies: 《法律援助法》第三十二条 (matters) and 第四十二条 (persons exempt from the check).</summary>
