@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Farun.Data;
 using Farun.Web.Common;
+using Farun.Web.Features.Cases;
 using Farun.Web.Features.Guides;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
@@ -82,6 +83,7 @@ public static class FarunApp
         }));
         services.AddLaws();
         services.AddGuides();
+        services.AddCases(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -109,6 +111,7 @@ public static class FarunApp
         app.MapLaws();
         app.MapGuides();
         app.MapPlatform();
+        app.MapCases();
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }

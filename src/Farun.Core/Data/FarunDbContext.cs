@@ -1,7 +1,12 @@
 using Farun.Features.Audit;
+using Farun.Features.Cases;
+using Farun.Features.Consultations;
 using Farun.Features.Guides;
 using Farun.Features.Identity;
 using Farun.Features.Laws;
+using Farun.Features.Lawyers;
+using Farun.Features.LegalAid;
+using Farun.Features.Persons;
 using Farun.Features.ServicePoints;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +42,39 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
     public DbSet<Farun.Features.Platform.PeriodicJobState> PeriodicJobs => Set<Farun.Features.Platform.PeriodicJobState>();
 
     public DbSet<Farun.Features.Tokens.ApiToken> ApiTokens => Set<Farun.Features.Tokens.ApiToken>();
+
+    // Cases (the case spine, consultation, legal aid) and their registries.
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseParty> CaseParties => Set<CaseParty>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<CaseClock> CaseClocks => Set<CaseClock>();
+
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+
+    public DbSet<CaseReferral> CaseReferrals => Set<CaseReferral>();
+
+    public DbSet<CaseAlert> CaseAlerts => Set<CaseAlert>();
+
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    public DbSet<AssignmentCursor> AssignmentCursors => Set<AssignmentCursor>();
+
+    public DbSet<ConsultationDetails> ConsultationDetails => Set<ConsultationDetails>();
+
+    public DbSet<ConsultationCitation> ConsultationCitations => Set<ConsultationCitation>();
+
+    public DbSet<LegalAidDetails> LegalAidDetails => Set<LegalAidDetails>();
+
+    public DbSet<LawFirm> LawFirms => Set<LawFirm>();
+
+    public DbSet<Lawyer> Lawyers => Set<Lawyer>();
 
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>

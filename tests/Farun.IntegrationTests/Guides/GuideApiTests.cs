@@ -99,7 +99,10 @@ public sealed class GuideApiTests
         Assert.Contains(outcome.GetProperty("basis").EnumerateArray(), b => b.GetProperty("cite").GetString()!.Contains("第四十七条第一项"));
         var action = outcome.GetProperty("action");
         Assert.Equal("legal_aid", action.GetProperty("kind").GetString());
-        Assert.False(action.GetProperty("available").GetBoolean());
+        // Online legal-aid applications open where citizen sign-in exists (its "Citizen" policy).
+        var citizenSignIn = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>>()
+            .Value.GetPolicy("Citizen") is not null;
+        Assert.Equal(citizenSignIn, action.GetProperty("available").GetBoolean());
         var fields = action.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("display").GetString());
         Assert.Equal("申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员（第四十二条第三项，免予核查）", fields["means_test_exemption"]);
         Assert.Equal("20,000元", fields["amount"]);

@@ -32,6 +32,14 @@ public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.H
     [BindProperty]
     public bool Consent { get; set; }
 
+    [BindProperty]
+    public string? IdNumber { get; set; }
+
+    /// <summary>Legal aid needs the applicant's ID number and, on the case spine, a citizen signed in by phone.</summary>
+    public bool NeedsIdNumber => Action.Kind == ApplicationKind.LegalAid;
+
+    public bool NeedsSignIn => NeedsIdNumber && User.FindFirst(Farun.Web.Features.Audit.FarunClaims.ActorKind)?.Value != "Citizen";
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await PrepareAsync(id, ct) ?? Page();
 
@@ -39,7 +47,7 @@ public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.H
     {
         if (await PrepareAsync(id, ct) is { } redirect)
             return redirect;
-        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent);
+        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber);
         var validation = await validator.ValidateAsync(request, ct);
         foreach (var e in validation.Errors)
             Errors.TryAdd(e.PropertyName, e.ErrorMessage);
@@ -53,13 +61,25 @@ public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.H
             catch (BadRequestException e)
             {
                 foreach (var (field, messages) in e.Errors)
-                    Errors.TryAdd(field is "summary" ? nameof(Summary) : field, messages[0]);
+                    Errors.TryAdd(field switch
+                    {
+                        "summary" => nameof(Summary),
+                        "idNumber" => nameof(IdNumber),
+                        "applicant.person.phone" => nameof(Phone),
+                        "applicant.person.idNumber" => nameof(IdNumber),
+                        _ => field,
+                    }, messages[0]);
                 if (Errors.Count == 0)
                     Errors[""] = e.Message;
             }
             catch (DomainException e)
             {
                 Errors[""] = e.Message;
+            }
+            catch (ValidationException e)
+            {
+                foreach (var error in e.Errors)
+                    Errors.TryAdd(error.PropertyName.Contains("IdNumber", StringComparison.Ordinal) ? nameof(IdNumber) : "", error.ErrorMessage);
             }
         }
 

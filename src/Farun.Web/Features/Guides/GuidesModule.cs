@@ -25,8 +25,8 @@ public static class GuidesModule
         services.AddScoped<ApplyFromGuide.Handler>();
         services.AddScoped<UploadGuide.Handler>();
         services.AddScoped<ManageGuideVersions.Handler>();
-        // Replaced by the case spine's implementation when it is wired (see Apply/GuideApplicationSink.cs).
-        services.TryAddScoped<IGuideApplicationSink, UnavailableApplicationSink>();
+        // Applications land in the case spine (legal aid now; mediation and notarization when their services exist).
+        services.TryAddScoped<IGuideApplicationSink, CaseSpineApplicationSink>();
         services.AddPeriodicJob<GuideSessionCleanupJob>();
         return services;
     }

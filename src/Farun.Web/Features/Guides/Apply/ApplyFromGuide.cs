@@ -19,7 +19,9 @@ public static class ApplyFromGuide
 {
     public const int MaxSummary = 1000;
 
-    public sealed record Request(string? Name, string? Phone, string? Summary, bool? Consent);
+    /// <summary>The applicant; <paramref name="IdNumber"/> (居民身份证) is required for legal aid, whose applicants the
+    /// legal-aid institution must identify.</summary>
+    public sealed record Request(string? Name, string? Phone, string? Summary, bool? Consent, string? IdNumber = null);
 
     public sealed record Receipt(string ReferenceNumber, string Url, bool AlreadySubmitted, DateTimeOffset SubmittedAt);
 
@@ -34,6 +36,8 @@ public static class ApplyFromGuide
                 .WithMessage("请填写正确的手机号码或固定电话（固定电话请带区号）。");
             RuleFor(x => x.Summary).MaximumLength(MaxSummary).WithMessage($"情况说明不能超过{MaxSummary}个字。").NoControlCharacters().WithName("情况说明");
             RuleFor(x => x.Consent).Equal(true).WithMessage("请确认所填信息真实，并同意提交给办理机构。");
+            RuleFor(x => x.IdNumber).Must(n => string.IsNullOrWhiteSpace(n) || IdDocument.Validate(IdDocumentType.ResidentIdCard, n).IsValid)
+                .WithMessage(x => IdDocument.Validate(IdDocumentType.ResidentIdCard, x.IdNumber).Error ?? "身份证号码有误。");
         }
     }
 
@@ -66,6 +70,8 @@ public static class ApplyFromGuide
                 fields["summary"] = r.Summary.Trim();
             foreach (var missing in form.Fields.Where(f => f.Required && fields.GetValueOrDefault(f.Name) is null or string { Length: 0 }))
                 throw BadRequestException.ForField(missing.Name, $"请填写{missing.Label}。");
+            if (action.Kind == ApplicationKind.LegalAid && string.IsNullOrWhiteSpace(r.IdNumber))
+                throw BadRequestException.ForField("idNumber", "申请法律援助需要填写申请人的身份证号码。");
 
             // Claim the session for this submission; a concurrent one (another tab, another node) finds it taken.
             var now = time.GetUtcNow();
@@ -79,7 +85,8 @@ public static class ApplyFromGuide
             {
                 PhoneNumber.TryNormalize(r.Phone, out var phone, out _);
                 receipt = await sink.SubmitAsync(new GuideApplication(action.Kind, interview.Guide.Id, interview.Guide.Version,
-                    interview.Run.Outcome!.Id, session.Code, fields, new ApplicantContact(r.Name!.Trim(), phone!.Canonical)), ct);
+                    interview.Run.Outcome!.Id, session.Code, fields,
+                    new ApplicantContact(r.Name!.Trim(), phone!.Canonical, string.IsNullOrWhiteSpace(r.IdNumber) ? null : IdDocument.Normalize(IdDocumentType.ResidentIdCard, r.IdNumber))), ct);
             }
             catch
             {

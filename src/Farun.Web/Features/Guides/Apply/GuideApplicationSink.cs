@@ -3,8 +3,9 @@ using Farun.Web.Features.Guides.Engine;
 
 namespace Farun.Web.Features.Guides.Apply;
 
-/// <summary>Who applies: entered on the application page (guides themselves never ask for names or numbers).</summary>
-public sealed record ApplicantContact(string Name, string Phone);
+/// <summary>Who applies: entered on the application page (guides themselves never ask for names or numbers). The ID
+/// number is asked only where the receiving service needs it (legal aid).</summary>
+public sealed record ApplicantContact(string Name, string Phone, string? IdNumber = null);
 
 /// <summary>
 /// An application pre-filled from a guide's answers: the form kind, the field values named as in
@@ -36,7 +37,7 @@ public interface IGuideApplicationSink
     Task<GuideApplicationReceipt> SubmitAsync(GuideApplication application, CancellationToken ct);
 }
 
-/// <summary>The sink while no service takes online applications: nothing is accepted.</summary>
+/// <summary>A sink that accepts nothing (e.g. to switch online applications off): citizens are told where to apply in person.</summary>
 public sealed class UnavailableApplicationSink : IGuideApplicationSink
 {
     public bool Accepts(ApplicationKind kind) => false;

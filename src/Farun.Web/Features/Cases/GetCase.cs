@@ -1,0 +1,93 @@
+using Farun.Common.Calendar;
+using Farun.Data;
+using Farun.Features.Cases;
+using Farun.Web.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Farun.Web.Features.Cases;
+
+/// <summary>Reads one case as <see cref="CaseDto"/> for a caller: their allowed actions, the deadline now, the timeline they may see.</summary>
+public sealed class CaseReader(FarunDbContext db, CaseAccess access, ServicePointDirectory directory, CaseRules rules, TimeProvider time)
+{
+    /// <summary>Timeline kinds a citizen sees: what happened to their matter, not internal notes and assignments.</summary>
+    private static readonly CaseEventKind[] CitizenEventKinds =
+        [CaseEventKind.Created, CaseEventKind.Transition, CaseEventKind.Link, CaseEventKind.Referral, CaseEventKind.Transfer];
+
+    /// <summary>The case with the data transitions need, tracked, or 404 when the caller cannot see it.</summary>
+    public async Task<Case> LoadForUpdateAsync(Guid id, CallerScope scope, CancellationToken ct) =>
+        await access.Visible(scope)
+            .Include(c => c.Parties)
+            .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
+            .Include(c => c.Consultation)
+            .Include(c => c.LegalAid)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, ct)
+        ?? throw new NotFoundException("未找到该服务事项，或无权查看。");
+
+    public async Task<CaseDto> ReadAsync(Guid id, CallerScope scope, CancellationToken ct)
+    {
+        var c = await access.Visible(scope).AsNoTracking()
+            .Include(x => x.Parties)
+            .Include(x => x.Events)
+            .Include(x => x.Clocks.Where(k => k.StoppedAt == null))
+            .Include(x => x.Referrals)
+            .Include(x => x.LinksFrom)
+            .Include(x => x.Consultation!).ThenInclude(d => d.Citations)
+            .Include(x => x.LegalAid)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("未找到该服务事项，或无权查看。");
+        return await ToDtoAsync(c, scope, ct);
+    }
+
+    public async Task<CaseDto> ToDtoAsync(Case c, CallerScope scope, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var sps = await directory.GetAsync(ct);
+        var personIds = c.Parties.Where(p => p.PersonId != null).Select(p => p.PersonId!.Value).ToList();
+        var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.IdNumberMasked, p.PhoneMasked, p.Groups }).ToDictionaryAsync(p => p.Id, ct);
+        var incoming = await db.CaseLinks.AsNoTracking().Where(l => l.ToCaseId == c.Id).ToListAsync(ct);
+        var links = c.LinksFrom.Select(l => (Other: l.ToCaseId, l.Kind, Direction: "To"))
+            .Concat(incoming.Select(l => (Other: l.FromCaseId, l.Kind, Direction: "From"))).ToList();
+        var otherIds = links.Select(l => l.Other).ToList();
+        var others = await db.Cases.AsNoTracking().Where(x => otherIds.Contains(x.Id))
+            .Select(x => new { x.Id, x.Number, x.Type, x.State }).ToDictionaryAsync(x => x.Id, ct);
+        var events = c.Events.Where(e => !scope.IsCitizen || CitizenEventKinds.Contains(e.Kind)).OrderBy(e => e.At).ThenBy(e => e.Id);
+
+        return new CaseDto(
+            c.Id, c.Number, c.Type, c.Type.DisplayName(), c.State, c.State.DisplayName(), c.IsOpen,
+            c.Channel, c.Channel.DisplayName(), new RefDto(c.ServicePointId, sps.Name(c.ServicePointId)), c.Priority,
+            c.AssigneeId is { } a ? new RefDto(a, c.AssigneeName ?? "") : null,
+            c.ApplicantName, c.Summary, CaseMapping.Deadline(c.RunningClock, now, rules, WorkingDayCalendar.China),
+            CaseActionPolicy.AllowedFor(c, scope.Actor),
+            [.. c.Parties.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p =>
+            {
+                var person = p.PersonId is { } pid ? persons.GetValueOrDefault(pid) : null;
+                return new PartyDto(p.Id, p.Role, p.Role.DisplayName(), p.Name, p.PersonId, p.OrganisationId, person?.IdNumberMasked, person?.PhoneMasked,
+                    person is null ? null : CaseMapping.GroupNames(person.Groups));
+            })],
+            c.Consultation is { } cd ? CaseMapping.ToDto(cd) : null,
+            c.LegalAid is { } ld ? CaseMapping.ToDto(ld, ChinaTime.DateOf(now)) : null,
+            [.. links.Where(l => others.ContainsKey(l.Other)).Select(l =>
+            {
+                var o = others[l.Other];
+                return new LinkDto(o.Id, o.Number, o.Type, o.Type.DisplayName(), o.State, o.State.DisplayName(), l.Kind, l.Direction);
+            })],
+            [.. c.Referrals.OrderBy(r => r.At).Select(CaseMapping.ToDto)],
+            [.. events.Select(CaseMapping.ToDto)],
+            c.CreatedAt, c.CreatedByName, c.UpdatedAt, c.ClosedAt, c.Version);
+    }
+}
+
+/// <summary>GET /api/cases/{id} — the case with state, deadline, allowed actions for this caller, typed data and timeline.</summary>
+public static class GetCase
+{
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/cases/{id:guid}", async Task<Ok<CaseDto>> (Guid id, CaseReader reader, CaseAccess access, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await reader.ReadAsync(id, await access.ScopeAsync(http.User, ct), ct)))
+            .WithName("GetCase")
+            .WithSummary("服务事项详情：状态、期限、当前用户可执行的操作、类型数据、办理记录")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
