@@ -82,6 +82,7 @@ public static class FarunApp
         }));
         services.AddLaws();
         services.AddCases(configuration);
+        Farun.Web.Features.Mediation.ServicesModule.AddServiceFeatures(services, configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -109,6 +110,7 @@ public static class FarunApp
         app.MapLaws();
         app.MapPlatform();
         app.MapCases();
+        Farun.Web.Features.Mediation.ServicesModule.MapServiceFeatures(app);
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
     }

@@ -71,6 +71,17 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Lawyer> Lawyers => Set<Lawyer>();
 
+    // Mediation, notarization, complaints, follow-up and satisfaction.
+    public DbSet<Farun.Features.Mediation.MediationCommittee> MediationCommittees => Set<Farun.Features.Mediation.MediationCommittee>();
+
+    public DbSet<Farun.Features.Mediation.Mediator> Mediators => Set<Farun.Features.Mediation.Mediator>();
+
+    public DbSet<Farun.Features.Mediation.MediationDetails> MediationDetails => Set<Farun.Features.Mediation.MediationDetails>();
+
+    public DbSet<Farun.Features.Mediation.MediationSession> MediationSessions => Set<Farun.Features.Mediation.MediationSession>();
+
+    public DbSet<Farun.Features.Mediation.MediationReminder> MediationReminders => Set<Farun.Features.Mediation.MediationReminder>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -46,7 +46,8 @@ public sealed record CaseDto(
     string? ApplicantName, string Summary, DeadlineDto? Deadline, IReadOnlyList<string> AllowedActions,
     IReadOnlyList<PartyDto> Parties, ConsultationDto? Consultation, LegalAidDto? LegalAid,
     IReadOnlyList<LinkDto> Links, IReadOnlyList<ReferralDto> Referrals, IReadOnlyList<EventDto> Timeline,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, int Version);
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, int Version,
+    Farun.Web.Features.Mediation.MediationDto? Mediation = null);
 
 /// <summary>A row of a case list.</summary>
 public sealed record CaseListItem(

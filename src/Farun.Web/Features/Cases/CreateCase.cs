@@ -34,7 +34,8 @@ public static class CreateCase
 
     public sealed record Request(
         CaseType? Type, CaseChannel? Channel, Guid? ServicePointId, PartyRequest? Applicant, IReadOnlyList<PartyRequest>? Parties,
-        ReferralRequest? Referral, AssignmentStrategy? Assignment, Guid? AssigneeId, ConsultationRequest? Consultation, LegalAidRequest? LegalAid);
+        ReferralRequest? Referral, AssignmentStrategy? Assignment, Guid? AssigneeId, ConsultationRequest? Consultation, LegalAidRequest? LegalAid,
+        Farun.Web.Features.Mediation.MediationIntakeRequest? Mediation = null);
 
     public sealed record Response(CaseDto Case, IReadOnlyList<DuplicateWarning> Warnings);
 
@@ -107,7 +108,7 @@ public static class CreateCase
             RuleFor(x => x.Applicant!).SetValidator(new ApplicantValidator()).When(x => x.Applicant is not null);
             RuleFor(x => x.Parties).Must(p => p is null || p.Count <= 20).WithMessage("当事人不能超过20个。");
             RuleForEach(x => x.Parties).SetValidator(new PartyValidator());
-            RuleFor(x => x.Referral).NotNull().When(x => x.Channel is { } c && ReferralChannels.Contains(c))
+            RuleFor(x => x.Referral).NotNull().When(x => x.Channel is { } c && ReferralChannels.Contains(c) && x.Type != CaseType.Mediation)
                 .WithMessage("移送、转办或通知而来的事项须填写移送单位。");
             When(x => x.Referral is not null, () =>
             {
@@ -122,6 +123,12 @@ public static class CreateCase
             RuleFor(x => x.LegalAid).NotNull().When(x => x.Type == CaseType.LegalAid).WithMessage("请填写法律援助申请内容（legalAid）。");
             RuleFor(x => x.LegalAid).Null().When(x => x.Type != CaseType.LegalAid).WithMessage("只有法律援助填写 legalAid。");
             RuleFor(x => x.LegalAid!).SetValidator(new LegalAidValidator()).When(x => x.LegalAid is not null);
+            // Mediation: the referral is part of its typed data (station, officer, incident number), at least two parties.
+            RuleFor(x => x.Mediation).NotNull().When(x => x.Type == CaseType.Mediation).WithMessage("请填写调解登记内容（mediation）。");
+            RuleFor(x => x.Mediation).Null().When(x => x.Type != CaseType.Mediation).WithMessage("只有人民调解填写 mediation。");
+            RuleFor(x => x.Mediation!).SetValidator(new Farun.Web.Features.Mediation.MediationIntakeRequest.Validator()).When(x => x.Mediation is not null);
+            RuleFor(x => x.Referral).Null().When(x => x.Type == CaseType.Mediation).WithMessage("人民调解的移送信息请填写在 mediation 中（police、referringBody）。");
+            RuleFor(x => x.Parties).NotEmpty().When(x => x.Type == CaseType.Mediation).WithMessage("调解须登记对方当事人（parties）。");
             RuleFor(x => x.Applicant!.Organisation).Null().When(x => x.Type == CaseType.LegalAid && x.Applicant is not null)
                 .WithMessage("法律援助的申请人须为自然人。");
             RuleFor(x => x.Applicant!.Person!.IdNumber).NotEmpty()
@@ -134,7 +141,7 @@ public static class CreateCase
     public sealed class Handler(
         FarunDbContext db, CaseAccess access, CaseNumberAllocator numbers, PersonRegistry persons, RegisterOrganisation.Handler organisations,
         CitationLinker citations, CaseAssigner assigner, ServicePointDirectory directory, CaseRules rules, AuditLog audit, TimeProvider time,
-        CaseReader reader, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
+        CaseReader reader, Microsoft.Extensions.Options.IOptions<CaseOptions> options, Farun.Web.Features.Mediation.MediationOpener mediation)
     {
         public async Task<Response> HandleAsync(Request r, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -173,6 +180,7 @@ public static class CreateCase
             {
                 CaseType.Consultation => Case.OpenConsultation(ctx, number, r.Channel!.Value, servicePointId, await IntakeAsync(r.Consultation!, ct),
                     r.AssigneeId is null && r.Assignment is null ? SelfHandler(scope, servicePointId) : null),
+                CaseType.Mediation => await mediation.OpenAsync(r.Mediation!, ctx, number, r.Channel!.Value, servicePointId, ct),
                 _ => Case.OpenLegalAid(ctx, number, r.Channel!.Value, servicePointId, Application(r.LegalAid!, ctx.Today, GroupsOf(applicant))),
             });
             CaseErrors.Run(() => AddParty(c, PartyRole.Applicant, applicant));

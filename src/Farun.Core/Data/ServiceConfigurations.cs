@@ -1,0 +1,104 @@
+using Farun.Features.Cases;
+using Farun.Features.Identity;
+using Farun.Features.Lawyers;
+using Farun.Features.Mediation;
+using Farun.Features.ServicePoints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Farun.Data;
+
+// Mediation, notarization, complaints and follow-up. Enums as text, ids made by the application (as in CaseConfigurations).
+
+internal sealed class MediationCommitteeConfiguration : IEntityTypeConfiguration<MediationCommittee>
+{
+    public void Configure(EntityTypeBuilder<MediationCommittee> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(x => x.Name).IsUnique();
+        b.HasOne<ServicePoint>().WithMany().HasForeignKey(x => x.ServicePointId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MediatorConfiguration : IEntityTypeConfiguration<Mediator>
+{
+    public void Configure(EntityTypeBuilder<Mediator> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.PoliceStation).HasMaxLength(100);
+        b.Property(x => x.Specialties).HasMaxLength(300);
+        b.HasOne<MediationCommittee>().WithMany().HasForeignKey(x => x.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Lawyer>().WithMany().HasForeignKey(x => x.LawyerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.CommitteeId);
+        b.HasIndex(x => x.UserId);
+        b.Ignore(x => x.SpecialtyList);
+    }
+}
+
+internal sealed class MediationDetailsConfiguration : IEntityTypeConfiguration<MediationDetails>
+{
+    public void Configure(EntityTypeBuilder<MediationDetails> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.HasOne<Case>().WithOne(c => c.Mediation).HasForeignKey<MediationDetails>(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.DisputeType).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.Description).HasMaxLength(MediationDetails.MaxTextLength);
+        b.Property(x => x.AmountInvolved).HasPrecision(14, 2);
+        b.Property(x => x.CommitteeName).HasMaxLength(100);
+        b.Property(x => x.PoliceStation).HasMaxLength(100);
+        b.Property(x => x.OfficerName).HasMaxLength(50);
+        b.Property(x => x.IncidentNumber).HasMaxLength(64);
+        b.Property(x => x.StationedLawyerName).HasMaxLength(100);
+        b.Property(x => x.ReferringBody).HasMaxLength(100);
+        b.Property(x => x.ReferenceNumber).HasMaxLength(64);
+        b.Property(x => x.MediatorName).HasMaxLength(100);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.AgreementFacts).HasMaxLength(MediationDetails.MaxTextLength);
+        b.Property(x => x.AgreementTerms).HasMaxLength(MediationDetails.MaxTextLength);
+        b.Property(x => x.PerformanceMethod).HasMaxLength(1000);
+        b.Property(x => x.EndReason).HasMaxLength(MediationDetails.MaxTextLength);
+        b.Property(x => x.Guidance).HasMaxLength(MediationDetails.MaxTextLength);
+        b.Property(x => x.ConfirmationCourt).HasMaxLength(100);
+        b.Property(x => x.ConfirmationReference).HasMaxLength(64);
+        b.Property(x => x.ConfirmationResult).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Performance).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.PerformanceNote).HasMaxLength(MediationDetails.MaxTextLength);
+        b.HasOne<MediationCommittee>().WithMany().HasForeignKey(x => x.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Mediator>().WithMany().HasForeignKey(x => x.MediatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Sessions).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        // District figures by committee, police station and dispute type.
+        b.HasIndex(x => x.CommitteeId);
+        b.HasIndex(x => x.PoliceStation);
+        b.HasIndex(x => x.DisputeType);
+        b.HasIndex(x => x.MediatorId);
+    }
+}
+
+internal sealed class MediationSessionConfiguration : IEntityTypeConfiguration<MediationSession>
+{
+    public void Configure(EntityTypeBuilder<MediationSession> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Mode).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Attendees).HasMaxLength(1000);
+        b.Property(x => x.Minutes).HasMaxLength(MediationSession.MaxMinutesLength);
+        b.Property(x => x.RecordedByName).HasMaxLength(100);
+        b.HasIndex(x => new { x.CaseId, x.Seq }).IsUnique();
+    }
+}
+
+internal sealed class MediationReminderConfiguration : IEntityTypeConfiguration<MediationReminder>
+{
+    public void Configure(EntityTypeBuilder<MediationReminder> b)
+    {
+        // The key is the guarantee that a window's reminder is raised once, however many nodes run the job.
+        b.HasKey(x => new { x.CaseId, x.ClockSeq });
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

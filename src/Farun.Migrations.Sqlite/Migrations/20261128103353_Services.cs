@@ -1,0 +1,256 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Farun.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Services : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MediationCommittees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ServicePointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediationCommittees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediationCommittees_ServicePoints_ServicePointId",
+                        column: x => x.ServicePointId,
+                        principalTable: "ServicePoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediationReminders",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClockSeq = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WindowEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediationReminders", x => new { x.CaseId, x.ClockSeq });
+                    table.ForeignKey(
+                        name: "FK_MediationReminders_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Mediators",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CommitteeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsStationedLawyer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PoliceStation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Specialties = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LawyerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mediators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Mediators_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Mediators_Lawyers_LawyerId",
+                        column: x => x.LawyerId,
+                        principalTable: "Lawyers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Mediators_MediationCommittees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "MediationCommittees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediationDetails",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    DisputeType = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AmountInvolved = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    CommitteeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommitteeName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PoliceStation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    IncidentNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StationedLawyerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StationedLawyerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReferringBody = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MediatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MediatorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MediatorAssignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SessionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AgreementFacts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AgreementTerms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PerformanceMethod = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PerformanceDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgreementEffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Guidance = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ConfirmationAppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConfirmationCourt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ConfirmationReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConfirmationResult = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Performance = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PerformanceCheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PerformanceNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediationDetails", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_MediationDetails_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MediationDetails_MediationCommittees_CommitteeId",
+                        column: x => x.CommitteeId,
+                        principalTable: "MediationCommittees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MediationDetails_Mediators_MediatorId",
+                        column: x => x.MediatorId,
+                        principalTable: "Mediators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediationSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediationSessions_MediationDetails_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "MediationDetails",
+                        principalColumn: "CaseId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediationCommittees_Name",
+                table: "MediationCommittees",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediationCommittees_ServicePointId",
+                table: "MediationCommittees",
+                column: "ServicePointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediationDetails_CommitteeId",
+                table: "MediationDetails",
+                column: "CommitteeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediationDetails_DisputeType",
+                table: "MediationDetails",
+                column: "DisputeType");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediationDetails_MediatorId",
+                table: "MediationDetails",
+                column: "MediatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediationDetails_PoliceStation",
+                table: "MediationDetails",
+                column: "PoliceStation");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediationSessions_CaseId_Seq",
+                table: "MediationSessions",
+                columns: new[] { "CaseId", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mediators_CommitteeId",
+                table: "Mediators",
+                column: "CommitteeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mediators_LawyerId",
+                table: "Mediators",
+                column: "LawyerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mediators_UserId",
+                table: "Mediators",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MediationReminders");
+
+            migrationBuilder.DropTable(
+                name: "MediationSessions");
+
+            migrationBuilder.DropTable(
+                name: "MediationDetails");
+
+            migrationBuilder.DropTable(
+                name: "Mediators");
+
+            migrationBuilder.DropTable(
+                name: "MediationCommittees");
+        }
+    }
+}
