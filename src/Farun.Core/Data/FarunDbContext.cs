@@ -82,6 +82,12 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Farun.Features.Mediation.MediationReminder> MediationReminders => Set<Farun.Features.Mediation.MediationReminder>();
 
+    public DbSet<Farun.Features.Notarization.NotarizationDetails> NotarizationDetails => Set<Farun.Features.Notarization.NotarizationDetails>();
+
+    public DbSet<Farun.Features.Notarization.NotarySlot> NotarySlots => Set<Farun.Features.Notarization.NotarySlot>();
+
+    public DbSet<Farun.Features.Notarization.NotaryBooking> NotaryBookings => Set<Farun.Features.Notarization.NotaryBooking>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -102,3 +102,53 @@ internal sealed class MediationReminderConfiguration : IEntityTypeConfiguration<
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class NotarizationDetailsConfiguration : IEntityTypeConfiguration<Farun.Features.Notarization.NotarizationDetails>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Notarization.NotarizationDetails> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.HasOne<Case>().WithOne(c => c.Notarization).HasForeignKey<Farun.Features.Notarization.NotarizationDetails>(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.MatterCode).HasMaxLength(32);
+        b.Property(x => x.MatterName).HasMaxLength(32);
+        b.Property(x => x.Purpose).HasMaxLength(200);
+        b.Property(x => x.MaterialsSubmitted).HasMaxLength(Farun.Features.Notarization.NotarizationDetails.MaxTextLength);
+        b.Property(x => x.PreReviewNote).HasMaxLength(Farun.Features.Notarization.NotarizationDetails.MaxTextLength);
+        b.Property(x => x.MaterialsRequested).HasMaxLength(Farun.Features.Notarization.NotarizationDetails.MaxTextLength);
+        b.Property(x => x.SuspensionReason).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.SuspensionNote).HasMaxLength(Farun.Features.Notarization.NotarizationDetails.MaxTextLength);
+        b.Property(x => x.CertificateNumber).HasMaxLength(64);
+        b.Property(x => x.Fee).HasPrecision(12, 2);
+        b.Property(x => x.FeeBasis).HasMaxLength(500);
+        b.Property(x => x.Delivery).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.RefusalGround).HasMaxLength(200);
+        b.HasIndex(x => x.MatterCode);
+        b.HasIndex(x => x.CertificateNumber).IsUnique();
+    }
+}
+
+internal sealed class NotarySlotConfiguration : IEntityTypeConfiguration<Farun.Features.Notarization.NotarySlot>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Notarization.NotarySlot> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<ServicePoint>().WithMany().HasForeignKey(x => x.ServicePointId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ServicePointId, x.StartsAt });
+    }
+}
+
+internal sealed class NotaryBookingConfiguration : IEntityTypeConfiguration<Farun.Features.Notarization.NotaryBooking>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Notarization.NotaryBooking> b)
+    {
+        // One booking per slot: the primary key refuses a second one, on both databases.
+        b.HasKey(x => x.SlotId);
+        b.HasOne<Farun.Features.Notarization.NotarySlot>().WithOne().HasForeignKey<Farun.Features.Notarization.NotaryBooking>(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Address).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.HasIndex(x => x.CaseId);
+    }
+}

@@ -6,6 +6,7 @@ public sealed partial class Case
     private partial bool ServiceGuard(string action) => Type switch
     {
         CaseType.Mediation => MediationGuard(action),
+        CaseType.Notarization => action != ServiceActions.PreReviewPass || Notarization is { MaterialsSubmitted: not null },
         _ => true,
     };
 }

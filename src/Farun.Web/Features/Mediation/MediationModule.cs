@@ -81,6 +81,7 @@ public static class ServicesModule
         MediatorRegistry.Map(mediation);
         AgreementDocuments.Map(mediation);
         MediationStats.Map(app.MapGroup("/api").WithTags("人民调解").RequireAuthorization(Policies.Management));
+        Farun.Web.Features.Notarization.NotaryEndpoints.Map(app);
         return app;
     }
 }

@@ -55,6 +55,67 @@ namespace Farun.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotarizationDetails",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatterCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MatterName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Copies = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaterialsSubmitted = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LegalAidEligible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OneVisitMatter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MaterialsRequested = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RemainingWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    SuspensionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SuspendedWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SuspendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Fee = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    FeeBasis = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    RefusalGround = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VisitCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotarizationDetails", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_NotarizationDetails_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotarySlots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServicePointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotarySlots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotarySlots_ServicePoints_ServicePointId",
+                        column: x => x.ServicePointId,
+                        principalTable: "ServicePoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Mediators",
                 columns: table => new
                 {
@@ -89,6 +150,35 @@ namespace Farun.Migrations.Sqlite.Migrations
                         name: "FK_Mediators_MediationCommittees_CommitteeId",
                         column: x => x.CommitteeId,
                         principalTable: "MediationCommittees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotaryBookings",
+                columns: table => new
+                {
+                    SlotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotaryBookings", x => x.SlotId);
+                    table.ForeignKey(
+                        name: "FK_NotaryBookings_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NotaryBookings_NotarySlots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "NotarySlots",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -232,6 +322,27 @@ namespace Farun.Migrations.Sqlite.Migrations
                 name: "IX_Mediators_UserId",
                 table: "Mediators",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotarizationDetails_CertificateNumber",
+                table: "NotarizationDetails",
+                column: "CertificateNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotarizationDetails_MatterCode",
+                table: "NotarizationDetails",
+                column: "MatterCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotaryBookings_CaseId",
+                table: "NotaryBookings",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotarySlots_ServicePointId_StartsAt",
+                table: "NotarySlots",
+                columns: new[] { "ServicePointId", "StartsAt" });
         }
 
         /// <inheritdoc />
@@ -244,7 +355,16 @@ namespace Farun.Migrations.Sqlite.Migrations
                 name: "MediationSessions");
 
             migrationBuilder.DropTable(
+                name: "NotarizationDetails");
+
+            migrationBuilder.DropTable(
+                name: "NotaryBookings");
+
+            migrationBuilder.DropTable(
                 name: "MediationDetails");
+
+            migrationBuilder.DropTable(
+                name: "NotarySlots");
 
             migrationBuilder.DropTable(
                 name: "Mediators");
