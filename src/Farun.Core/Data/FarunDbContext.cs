@@ -88,6 +88,8 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Farun.Features.Notarization.NotaryBooking> NotaryBookings => Set<Farun.Features.Notarization.NotaryBooking>();
 
+    public DbSet<Farun.Features.Complaints.ComplaintDetails> ComplaintDetails => Set<Farun.Features.Complaints.ComplaintDetails>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -152,3 +152,24 @@ internal sealed class NotaryBookingConfiguration : IEntityTypeConfiguration<Faru
         b.HasIndex(x => x.CaseId);
     }
 }
+
+internal sealed class ComplaintDetailsConfiguration : IEntityTypeConfiguration<Farun.Features.Complaints.ComplaintDetails>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Complaints.ComplaintDetails> b)
+    {
+        b.HasKey(x => x.CaseId);
+        b.HasOne<Case>().WithOne(c => c.Complaint).HasForeignKey<Farun.Features.Complaints.ComplaintDetails>(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.SubjectKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.SubjectName).HasMaxLength(100);
+        b.Property(x => x.Content).HasMaxLength(Farun.Features.Complaints.ComplaintDetails.MaxTextLength);
+        b.Property(x => x.Demand).HasMaxLength(Farun.Features.Complaints.ComplaintDetails.MaxTextLength);
+        b.Property(x => x.InvestigationNote).HasMaxLength(Farun.Features.Complaints.ComplaintDetails.MaxTextLength);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.Reply).HasMaxLength(Farun.Features.Complaints.ComplaintDetails.MaxTextLength);
+        b.Property(x => x.Measures).HasMaxLength(Farun.Features.Complaints.ComplaintDetails.MaxTextLength);
+        b.Property(x => x.RepliedByName).HasMaxLength(100);
+        b.HasIndex(x => new { x.SubjectKind, x.SubjectRegistryId });
+        b.HasIndex(x => x.SubjectUserId);
+    }
+}

@@ -83,7 +83,7 @@ public abstract class CaseWorkflow
     };
 
     /// <summary>Whether the platform can create and run cases of this type yet.</summary>
-    public static bool IsSupported(CaseType type) => type is CaseType.Consultation or CaseType.LegalAid or CaseType.Mediation or CaseType.Notarization;
+    public static bool IsSupported(CaseType type) => type is CaseType.Consultation or CaseType.LegalAid or CaseType.Mediation or CaseType.Notarization or CaseType.Complaint;
 
     protected static IReadOnlySet<CaseState> From(params CaseState[] states) => new HashSet<CaseState>(states);
 }

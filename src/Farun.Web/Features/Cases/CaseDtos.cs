@@ -47,7 +47,8 @@ public sealed record CaseDto(
     IReadOnlyList<PartyDto> Parties, ConsultationDto? Consultation, LegalAidDto? LegalAid,
     IReadOnlyList<LinkDto> Links, IReadOnlyList<ReferralDto> Referrals, IReadOnlyList<EventDto> Timeline,
     DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, int Version,
-    Farun.Web.Features.Mediation.MediationDto? Mediation = null, Farun.Web.Features.Notarization.NotarizationDto? Notarization = null);
+    Farun.Web.Features.Mediation.MediationDto? Mediation = null, Farun.Web.Features.Notarization.NotarizationDto? Notarization = null,
+    Farun.Web.Features.Complaints.ComplaintDto? Complaint = null);
 
 /// <summary>A row of a case list.</summary>
 public sealed record CaseListItem(

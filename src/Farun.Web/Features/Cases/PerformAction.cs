@@ -128,7 +128,8 @@ public sealed class CaseActionService(
         [CaseActions.ReturnClosure] = Sync<R.ReturnClosure>((s, r) => s.Case.ReturnClosure(s.Ctx, r.Reason!)),
         [CaseActions.ApproveClosure] = Sync<R.ApproveClosure>((s, r) => s.Case.ApproveClosure(s.Ctx, r.Scores!, r.Note)),
         [CaseActions.Withdraw] = Sync<R.Withdraw>((s, r) => s.Case.Withdraw(s.Ctx, r.Reason!)),
-    }, [.. Farun.Web.Features.Mediation.MediationActions.All, .. Farun.Web.Features.Notarization.NotarizationActions.All]);
+    }, [.. Farun.Web.Features.Mediation.MediationActions.All, .. Farun.Web.Features.Notarization.NotarizationActions.All,
+        .. Farun.Web.Features.Complaints.ComplaintActions.All]);
 
     /// <summary>The fields type of an action, or null for an unknown action.</summary>
     public static Type? RequestTypeOf(string action) => Catalog.TryGetValue(action, out var spec) ? spec.RequestType : null;

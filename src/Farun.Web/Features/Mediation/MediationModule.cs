@@ -66,6 +66,7 @@ public static class ServicesModule
         services.Configure<ServiceOptions>(configuration.GetSection(ServiceOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ToRules());
         services.AddScoped<MediationOpener>();
+        services.AddScoped<Farun.Web.Features.Complaints.ComplaintOpener>();
         services.AddScoped<MediatorRegistry.Handler>();
         services.AddScoped<AgreementDocuments>();
         services.AddScoped<MediationStats.Handler>();

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Farun.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(FarunDbContext))]
-    [Migration("20261128110524_Services")]
+    [Migration("20261128112753_Services")]
     partial class Services
     {
         /// <inheritdoc />
@@ -488,6 +488,76 @@ namespace Farun.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseReferrals");
+                });
+
+            modelBuilder.Entity("Farun.Features.Complaints.ComplaintDetails", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Demand")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("InvestigationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("InvestigationStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("RepliedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("SubjectRegistryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("SubjectUserId");
+
+                    b.HasIndex("SubjectKind", "SubjectRegistryId");
+
+                    b.ToTable("ComplaintDetails");
                 });
 
             modelBuilder.Entity("Farun.Features.Consultations.ConsultationCitation", b =>
@@ -2071,6 +2141,15 @@ namespace Farun.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Farun.Features.Complaints.ComplaintDetails", b =>
+                {
+                    b.HasOne("Farun.Features.Cases.Case", null)
+                        .WithOne("Complaint")
+                        .HasForeignKey("Farun.Features.Complaints.ComplaintDetails", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Farun.Features.Consultations.ConsultationCitation", b =>
                 {
                     b.HasOne("Farun.Features.Consultations.ConsultationDetails", null)
@@ -2326,6 +2405,8 @@ namespace Farun.Migrations.Postgres.Migrations
             modelBuilder.Entity("Farun.Features.Cases.Case", b =>
                 {
                     b.Navigation("Clocks");
+
+                    b.Navigation("Complaint");
 
                     b.Navigation("Consultation");
 

@@ -12,6 +12,37 @@ namespace Farun.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ComplaintDetails",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SubjectKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SubjectUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubjectRegistryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubjectName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Demand = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    InvestigationNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    InvestigationStartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RepliedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RepliedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintDetails", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_ComplaintDetails_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediationCommittees",
                 columns: table => new
                 {
@@ -272,6 +303,16 @@ namespace Farun.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplaintDetails_SubjectKind_SubjectRegistryId",
+                table: "ComplaintDetails",
+                columns: new[] { "SubjectKind", "SubjectRegistryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintDetails_SubjectUserId",
+                table: "ComplaintDetails",
+                column: "SubjectUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediationCommittees_Name",
                 table: "MediationCommittees",
                 column: "Name",
@@ -348,6 +389,9 @@ namespace Farun.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ComplaintDetails");
+
             migrationBuilder.DropTable(
                 name: "MediationReminders");
 
