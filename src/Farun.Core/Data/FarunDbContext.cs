@@ -90,6 +90,12 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Farun.Features.Complaints.ComplaintDetails> ComplaintDetails => Set<Farun.Features.Complaints.ComplaintDetails>();
 
+    public DbSet<Farun.Features.FollowUps.FollowUp> FollowUps => Set<Farun.Features.FollowUps.FollowUp>();
+
+    public DbSet<Farun.Features.FollowUps.Rectification> Rectifications => Set<Farun.Features.FollowUps.Rectification>();
+
+    public DbSet<Farun.Features.FollowUps.QualityReview> QualityReviews => Set<Farun.Features.FollowUps.QualityReview>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

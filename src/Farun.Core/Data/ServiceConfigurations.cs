@@ -173,3 +173,65 @@ internal sealed class ComplaintDetailsConfiguration : IEntityTypeConfiguration<F
         b.HasIndex(x => x.SubjectUserId);
     }
 }
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<Farun.Features.FollowUps.FollowUp>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.FollowUps.FollowUp> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.CaseNumber).HasMaxLength(32);
+        b.Property(x => x.CaseType).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.HandlerName).HasMaxLength(100);
+        b.Property(x => x.Basis).HasMaxLength(500);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Level).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.Property(x => x.RatedByName).HasMaxLength(100);
+        b.Property(x => x.LinkTokenHash).HasMaxLength(64);
+        // One follow-up per case and round, whatever the concurrency.
+        b.HasIndex(x => new { x.CaseId, x.Round }).IsUnique();
+        b.HasIndex(x => new { x.ServicePointId, x.Status, x.DueOn });
+        b.HasIndex(x => x.LinkTokenHash).IsUnique();
+    }
+}
+
+internal sealed class RectificationConfiguration : IEntityTypeConfiguration<Farun.Features.FollowUps.Rectification>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.FollowUps.Rectification> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Farun.Features.FollowUps.FollowUp>().WithOne().HasForeignKey<Farun.Features.FollowUps.Rectification>(x => x.FollowUpId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.CaseNumber).HasMaxLength(32);
+        b.Property(x => x.ResponsibleName).HasMaxLength(100);
+        b.Property(x => x.Problem).HasMaxLength(2100);
+        b.Property(x => x.Basis).HasMaxLength(500);
+        b.Property(x => x.Measures).HasMaxLength(2000);
+        b.Property(x => x.CompletedByName).HasMaxLength(100);
+        b.Ignore(x => x.IsOpen);
+        b.HasIndex(x => new { x.ServicePointId, x.CompletedAt });
+        b.HasIndex(x => x.ResponsibleId);
+    }
+}
+
+internal sealed class QualityReviewConfiguration : IEntityTypeConfiguration<Farun.Features.FollowUps.QualityReview>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.FollowUps.QualityReview> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.CaseNumber).HasMaxLength(32);
+        b.Property(x => x.CaseType).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.HandlerName).HasMaxLength(100);
+        b.Property(x => x.Batch).HasMaxLength(16);
+        b.Property(x => x.SampledByName).HasMaxLength(100);
+        b.Property(x => x.Breakdown).HasMaxLength(500);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.Property(x => x.ReviewerName).HasMaxLength(100);
+        // A case is sampled once.
+        b.HasIndex(x => x.CaseId).IsUnique();
+        b.HasIndex(x => new { x.Batch, x.ServicePointId });
+    }
+}

@@ -39,4 +39,19 @@ public sealed record ServiceRules
     public decimal SamplingRate { get; init; } = 0.05m;
 
     public string SamplingSource { get; init; } = "本地公共法律服务质量评查办法（示例配置）：每月随机抽取不少于5%的已办结事项进行质量评查";
+
+    /// <summary>Criteria of the quality review of services other than legal aid (legal aid uses its own quality standard).</summary>
+    public Farun.Features.LegalAid.QualityStandard ReviewStandard { get; init; } = new(
+        [
+            new("compliance", "办理程序规范", 30),
+            new("timeliness", "办理及时", 20),
+            new("attitude", "服务态度", 20),
+            new("result", "办理结果与文书质量", 30),
+        ],
+        "本地公共法律服务质量评查办法（示例配置）");
+
+    /// <summary>Share of a sampled legal-aid case's quality score that the third-party review carries (the rest is the closure assessment).</summary>
+    public decimal ReviewWeight { get; init; } = 0.5m;
+
+    public string ReviewWeightSource { get; init; } = "本地法律援助案件质量评估办法（示例配置）：抽查评查的案件，质量得分 = 结案审查评分 × 50% + 第三方评查评分 × 50%（四舍五入取整）";
 }

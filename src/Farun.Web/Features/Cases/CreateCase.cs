@@ -149,7 +149,7 @@ public static class CreateCase
         FarunDbContext db, CaseAccess access, CaseNumberAllocator numbers, PersonRegistry persons, RegisterOrganisation.Handler organisations,
         CitationLinker citations, CaseAssigner assigner, ServicePointDirectory directory, CaseRules rules, AuditLog audit, TimeProvider time,
         CaseReader reader, Microsoft.Extensions.Options.IOptions<CaseOptions> options, Farun.Web.Features.Mediation.MediationOpener mediation,
-        Farun.Web.Features.Complaints.ComplaintOpener complaints)
+        Farun.Web.Features.Complaints.ComplaintOpener complaints, Farun.Web.Features.FollowUps.FollowUpScheduler followUps)
     {
         public async Task<Response> HandleAsync(Request r, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -204,6 +204,7 @@ public static class CreateCase
                 CaseErrors.Run(() => c.RecordReferralIn(ctx, referral.Body!.Value, referral.Organisation!, referral.Reference));
             await AssignNewAsync(c, ctx, scope, r.Assignment, r.AssigneeId, ct);
             db.Cases.Add(c);
+            await followUps.OnChangedAsync(c, wasOpen: true, ctx, ct);
             audit.Record("case.create", "Case", c.Id, new { c.Number, type = c.Type.ToString(), channel = c.Channel.ToString(), state = c.State.ToString() });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -175,6 +175,7 @@ public sealed class CaseActionService(
         }
 
         var from = c.State;
+        var wasOpen = c.IsOpen;
         var ctx = new CaseContext(caller.Actor, time.GetUtcNow(), WorkingDayCalendar.China, rules);
         try
         {
@@ -189,6 +190,7 @@ public sealed class CaseActionService(
             throw new ConflictException(e.Message, CaseActionPolicy.AllowedFor(c, caller.Actor));
         }
 
+        await services.GetRequiredService<Farun.Web.Features.FollowUps.FollowUpScheduler>().OnChangedAsync(c, wasOpen, ctx, ct);
         audit.Record($"case.{action}", "Case", c.Id, new { c.Number, action, from = from.ToString(), to = c.State.ToString() });
         try
         {

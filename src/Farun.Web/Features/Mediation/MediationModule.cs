@@ -67,6 +67,9 @@ public static class ServicesModule
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ToRules());
         services.AddScoped<MediationOpener>();
         services.AddScoped<Farun.Web.Features.Complaints.ComplaintOpener>();
+        services.AddScoped<Farun.Web.Features.FollowUps.FollowUpScheduler>();
+        services.AddScoped<Farun.Web.Features.FollowUps.FollowUpAccess>();
+        services.AddScoped<Farun.Web.Features.FollowUps.SatisfactionReports>();
         services.AddScoped<MediatorRegistry.Handler>();
         services.AddScoped<AgreementDocuments>();
         services.AddScoped<MediationStats.Handler>();
@@ -83,6 +86,7 @@ public static class ServicesModule
         AgreementDocuments.Map(mediation);
         MediationStats.Map(app.MapGroup("/api").WithTags("人民调解").RequireAuthorization(Policies.Management));
         Farun.Web.Features.Notarization.NotaryEndpoints.Map(app);
+        Farun.Web.Features.FollowUps.FollowUpEndpoints.Map(app);
         return app;
     }
 }

@@ -11,6 +11,18 @@ namespace Farun.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "FinalQualityScore",
+                table: "LegalAidDetails",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReviewScore",
+                table: "LegalAidDetails",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ComplaintDetails",
                 columns: table => new
@@ -36,6 +48,44 @@ namespace Farun.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_ComplaintDetails", x => x.CaseId);
                     table.ForeignKey(
                         name: "FK_ComplaintDetails_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CaseType = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ServicePointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HandlerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HandlerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    AfterRectificationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PhoneAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LinkIssuedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "Cases",
                         principalColumn: "Id",
@@ -142,6 +192,74 @@ namespace Farun.Migrations.Sqlite.Migrations
                         name: "FK_NotarySlots_ServicePoints_ServicePointId",
                         column: x => x.ServicePointId,
                         principalTable: "ServicePoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QualityReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CaseType = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ServicePointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HandlerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Batch = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SampledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SampledByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: true),
+                    Breakdown = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReviewerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QualityReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QualityReviews_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rectifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FollowUpId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ServicePointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponsibleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResponsibleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 2100, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Measures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CompletedOnTime = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rectifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_FollowUps_FollowUpId",
+                        column: x => x.FollowUpId,
+                        principalTable: "FollowUps",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -313,6 +431,23 @@ namespace Farun.Migrations.Sqlite.Migrations
                 column: "SubjectUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_CaseId_Round",
+                table: "FollowUps",
+                columns: new[] { "CaseId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_LinkTokenHash",
+                table: "FollowUps",
+                column: "LinkTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_ServicePointId_Status_DueOn",
+                table: "FollowUps",
+                columns: new[] { "ServicePointId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediationCommittees_Name",
                 table: "MediationCommittees",
                 column: "Name",
@@ -384,6 +519,38 @@ namespace Farun.Migrations.Sqlite.Migrations
                 name: "IX_NotarySlots_ServicePointId_StartsAt",
                 table: "NotarySlots",
                 columns: new[] { "ServicePointId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityReviews_Batch_ServicePointId",
+                table: "QualityReviews",
+                columns: new[] { "Batch", "ServicePointId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QualityReviews_CaseId",
+                table: "QualityReviews",
+                column: "CaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_CaseId",
+                table: "Rectifications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_FollowUpId",
+                table: "Rectifications",
+                column: "FollowUpId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_ResponsibleId",
+                table: "Rectifications",
+                column: "ResponsibleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_ServicePointId_CompletedAt",
+                table: "Rectifications",
+                columns: new[] { "ServicePointId", "CompletedAt" });
         }
 
         /// <inheritdoc />
@@ -405,16 +572,33 @@ namespace Farun.Migrations.Sqlite.Migrations
                 name: "NotaryBookings");
 
             migrationBuilder.DropTable(
+                name: "QualityReviews");
+
+            migrationBuilder.DropTable(
+                name: "Rectifications");
+
+            migrationBuilder.DropTable(
                 name: "MediationDetails");
 
             migrationBuilder.DropTable(
                 name: "NotarySlots");
 
             migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
                 name: "Mediators");
 
             migrationBuilder.DropTable(
                 name: "MediationCommittees");
+
+            migrationBuilder.DropColumn(
+                name: "FinalQualityScore",
+                table: "LegalAidDetails");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewScore",
+                table: "LegalAidDetails");
         }
     }
 }
