@@ -86,6 +86,7 @@ public static class FarunApp
         services.AddGuides();
         services.AddCases(configuration);
         services.AddSearch(configuration);
+        Farun.Web.Features.Mediation.ServicesModule.AddServiceFeatures(services, configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -114,6 +115,7 @@ public static class FarunApp
         app.MapGuides();
         app.MapPlatform();
         app.MapCases();
+        Farun.Web.Features.Mediation.ServicesModule.MapServiceFeatures(app);
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
         app.MapSearch();

@@ -82,6 +82,31 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Farun.Features.Attachments.Attachment> Attachments => Set<Farun.Features.Attachments.Attachment>();
 
+    // Mediation, notarization, complaints, follow-up and satisfaction.
+    public DbSet<Farun.Features.Mediation.MediationCommittee> MediationCommittees => Set<Farun.Features.Mediation.MediationCommittee>();
+
+    public DbSet<Farun.Features.Mediation.Mediator> Mediators => Set<Farun.Features.Mediation.Mediator>();
+
+    public DbSet<Farun.Features.Mediation.MediationDetails> MediationDetails => Set<Farun.Features.Mediation.MediationDetails>();
+
+    public DbSet<Farun.Features.Mediation.MediationSession> MediationSessions => Set<Farun.Features.Mediation.MediationSession>();
+
+    public DbSet<Farun.Features.Mediation.MediationReminder> MediationReminders => Set<Farun.Features.Mediation.MediationReminder>();
+
+    public DbSet<Farun.Features.Notarization.NotarizationDetails> NotarizationDetails => Set<Farun.Features.Notarization.NotarizationDetails>();
+
+    public DbSet<Farun.Features.Notarization.NotarySlot> NotarySlots => Set<Farun.Features.Notarization.NotarySlot>();
+
+    public DbSet<Farun.Features.Notarization.NotaryBooking> NotaryBookings => Set<Farun.Features.Notarization.NotaryBooking>();
+
+    public DbSet<Farun.Features.Complaints.ComplaintDetails> ComplaintDetails => Set<Farun.Features.Complaints.ComplaintDetails>();
+
+    public DbSet<Farun.Features.FollowUps.FollowUp> FollowUps => Set<Farun.Features.FollowUps.FollowUp>();
+
+    public DbSet<Farun.Features.FollowUps.Rectification> Rectifications => Set<Farun.Features.FollowUps.Rectification>();
+
+    public DbSet<Farun.Features.FollowUps.QualityReview> QualityReviews => Set<Farun.Features.FollowUps.QualityReview>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

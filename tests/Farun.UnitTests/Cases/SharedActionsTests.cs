@@ -101,7 +101,7 @@ public sealed class SharedActionsTests
 
     [Fact]
     public void OpenCase_UnsupportedType_NotSupported() =>
-        Assert.Throws<NotSupportedException>(() => CaseWorkflow.For(CaseType.Notarization));
+        Assert.Throws<NotSupportedException>(() => CaseWorkflow.For((CaseType)99));
 }
 
 public sealed class PersonTests

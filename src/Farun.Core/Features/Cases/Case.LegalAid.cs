@@ -239,9 +239,25 @@ public sealed partial class Case
         var subsidy = ctx.Rules.Subsidy.Compute(d.Matter.Category(), d.Stage!.Value, d.Outcome!.Value);
         d.QualityScore = score;
         d.QualityBreakdown = string.Join(';', ctx.Rules.Quality.Criteria.Select(c => $"{c.Key}={scores[c.Key]}"));
+        d.FinalQualityScore = score;
         d.Subsidy = subsidy;
         d.SubsidySource = ctx.Rules.Subsidy.Source;
         MoveTo(CaseActions.ApproveClosure, ctx, $"结案审查通过：质量评分{score}分，补贴{subsidy:0.00}元{(string.IsNullOrWhiteSpace(note) ? "" : "；" + note.Trim())}");
+    }
+
+    /// <summary>Feeds a third-party quality review's score into the legal-aid quality score (the configured weighting).</summary>
+    public void RecordQualityReview(CaseContext ctx, int reviewScore, decimal weight, string weightSource)
+    {
+        var d = RequireLegalAid();
+        if (weight is < 0 or > 1)
+            throw new ArgumentOutOfRangeException(nameof(weight), "The review weight is a share between 0 and 1.");
+        d.ReviewScore = reviewScore;
+        d.FinalQualityScore = d.QualityScore is { } closure
+            ? (int)Math.Round(closure * (1 - weight) + reviewScore * weight, MidpointRounding.AwayFromZero)
+            : reviewScore;
+        Touch(ctx);
+        AddEvent(ctx, CaseEventKind.Note, null, null, null,
+            $"第三方质量评查{reviewScore}分，案件质量得分{d.FinalQualityScore}分（{weightSource}）");
     }
 
     public void Withdraw(CaseContext ctx, string reason)

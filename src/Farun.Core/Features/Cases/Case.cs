@@ -144,8 +144,11 @@ public sealed partial class Case
         CaseActions.Reassign => AssigneeId is not null,
         CaseActions.RequestMaterials => LegalAid is { MaterialsRequestedAt: null },
         CaseActions.RaiseObjection => LegalAid is { ObjectionReceivedOn: null },
-        _ => true,
+        _ => ServiceGuard(action),
     };
+
+    /// <summary>Data guards of the mediation, notarization and complaint actions (Case.Services.cs).</summary>
+    private partial bool ServiceGuard(string action);
 
     /// <summary>Throws <see cref="CaseRuleException"/> naming the allowed actions unless <paramref name="action"/> is allowed now.</summary>
     public void Ensure(string action)

@@ -46,6 +46,8 @@ public static class CaseActionPolicy
             CaseActions.ReferOut => manager || handler || (handlesType && here),
             CaseActions.Answer or CaseActions.Convert => manager || handler || (handlesType && here && c.AssigneeId is null),
             CaseActions.Close when c.Type == CaseType.Consultation => manager || handler || (handlesType && here && c.AssigneeId is null),
+            CaseActions.Close when c.Type is CaseType.Mediation or CaseType.Notarization or CaseType.Complaint =>
+                ServiceActionPolicy.IsPermitted(c, action, a, manager, handler, caseLawyer, handlesType, here),
             CaseActions.Close => manager || officer,
             CaseActions.RequestMaterials or CaseActions.Supplement or CaseActions.Grant or CaseActions.Refuse
                 or CaseActions.GrantPriorAid or CaseActions.AssignLawyer or CaseActions.ReassignLawyer
@@ -54,7 +56,7 @@ public static class CaseActionPolicy
             CaseActions.UpholdRefusal or CaseActions.OrderCorrection => manager,
             CaseActions.SubmitClosure => manager || officer || caseLawyer,
             CaseActions.Withdraw => manager || officer || handler,
-            _ => false,
+            _ => ServiceActionPolicy.IsPermitted(c, action, a, manager, handler, caseLawyer, handlesType, here),
         };
     }
 }

@@ -63,7 +63,7 @@ public static class CaseActions
         ReturnClosure => "退回补正",
         ApproveClosure => "结案审查通过",
         Withdraw => "撤回申请",
-        _ => action,
+        _ => ServiceActions.DisplayName(action) ?? action,
     };
 }
 

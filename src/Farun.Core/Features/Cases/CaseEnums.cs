@@ -92,6 +92,51 @@ public enum CaseState
     /// <summary>已撤回.</summary>
     Withdrawn = 17,
 
+    // People's mediation (人民调解法)
+    /// <summary>待调解: registered, no mediator yet.</summary>
+    MediationRegistered = 20,
+
+    /// <summary>调解中: a mediator works the dispute (sessions).</summary>
+    Mediating = 21,
+
+    /// <summary>已达成调解协议: performance is followed up (第三十一条); a written agreement's judicial-confirmation window runs (第三十三条).</summary>
+    AgreementReached = 22,
+
+    /// <summary>司法确认中: the parties jointly applied to the court (第三十三条).</summary>
+    ConfirmationPending = 23,
+
+    /// <summary>调解终止: a party refused (第十七条) or mediation failed (第二十六条).</summary>
+    MediationEnded = 24,
+
+    // Notarization (公证法)
+    /// <summary>待预审: applied (online) with materials for pre-review.</summary>
+    NotaryApplied = 30,
+
+    /// <summary>待补正材料 (第二十七条第一款).</summary>
+    NotaryMaterialsRequested = 31,
+
+    /// <summary>预审通过，待受理 (the applicant comes once, to the booked slot).</summary>
+    NotaryPreReviewed = 32,
+
+    /// <summary>已受理，审查中: the 15-working-day clock of 第三十条 runs.</summary>
+    NotaryUnderReview = 33,
+
+    /// <summary>期限中止: supplementing materials, verification or force majeure (第三十条 但书, not counted).</summary>
+    NotarySuspended = 34,
+
+    /// <summary>已出具公证书 (第三十二条).</summary>
+    NotaryIssued = 35,
+
+    /// <summary>不予办理 (第三十一条).</summary>
+    NotaryRefused = 36,
+
+    // Complaints
+    /// <summary>投诉已受理，待核查.</summary>
+    ComplaintReceived = 40,
+
+    /// <summary>核查中.</summary>
+    ComplaintInvestigating = 41,
+
     // Shared end states
     /// <summary>已办结.</summary>
     Closed = 90,
@@ -185,6 +230,21 @@ public enum ClockPurpose
 
     /// <summary>司法行政部门审查异议 (《法律援助法》第四十九条, 5 days).</summary>
     ObjectionDecision = 6,
+
+    /// <summary>调解期限 (configured local standard; 《人民调解法》第二十一条 asks for timely mediation).</summary>
+    MediationPeriod = 20,
+
+    /// <summary>申请司法确认期限 (《人民调解法》第三十三条, 《民事诉讼法》第二百零五条: 30 days from the agreement's taking effect).</summary>
+    JudicialConfirmationWindow = 21,
+
+    /// <summary>出具公证书 (《公证法》第三十条: 15 working days from acceptance).</summary>
+    NotarizationIssue = 30,
+
+    /// <summary>补正公证材料 (configured).</summary>
+    NotaryMaterials = 31,
+
+    /// <summary>投诉答复 (configured, with its source).</summary>
+    ComplaintReply = 40,
 }
 
 /// <summary>How a legal-aid case ended.</summary>

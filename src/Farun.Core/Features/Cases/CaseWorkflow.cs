@@ -76,11 +76,14 @@ public abstract class CaseWorkflow
     {
         CaseType.Consultation => ConsultationWorkflow.Instance,
         CaseType.LegalAid => LegalAidWorkflow.Instance,
+        CaseType.Mediation => MediationWorkflow.Instance,
+        CaseType.Notarization => NotarizationWorkflow.Instance,
+        CaseType.Complaint => ComplaintWorkflow.Instance,
         _ => throw new NotSupportedException($"{type.DisplayName()}尚未开放。"),
     };
 
     /// <summary>Whether the platform can create and run cases of this type yet.</summary>
-    public static bool IsSupported(CaseType type) => type is CaseType.Consultation or CaseType.LegalAid;
+    public static bool IsSupported(CaseType type) => type is CaseType.Consultation or CaseType.LegalAid or CaseType.Mediation or CaseType.Notarization or CaseType.Complaint;
 
     protected static IReadOnlySet<CaseState> From(params CaseState[] states) => new HashSet<CaseState>(states);
 }

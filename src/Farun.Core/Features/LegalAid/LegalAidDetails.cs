@@ -150,6 +150,12 @@ public sealed class LegalAidDetails
 
     public string? QualityBreakdown { get; internal set; }
 
+    /// <summary>The third-party quality review's score (质量评查), when the case was sampled.</summary>
+    public int? ReviewScore { get; internal set; }
+
+    /// <summary>The quality score with the review weighed in (see the review weight's source), or the closure score.</summary>
+    public int? FinalQualityScore { get; internal set; }
+
     public decimal? Subsidy { get; internal set; }
 
     public string? SubsidySource { get; internal set; }

@@ -79,6 +79,13 @@ public sealed class CaseAccess(FarunDbContext db, ServicePointDirectory director
             case ScopeKind.Staff:
             case ScopeKind.Manager:
                 var points = scope.ServicePointIds;
+                if (scope.Kind == ScopeKind.Staff)
+                {
+                    // Complaints are the managers' (the subject may work at the same service point): front-line staff see only
+                    // those they registered or handle.
+                    cases = cases.Where(c => c.Type != CaseType.Complaint || c.CreatedById == me || c.AssigneeId == me);
+                }
+
                 if (points.Count == 1)
                 {
                     var only = points[0];

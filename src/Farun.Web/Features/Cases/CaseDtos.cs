@@ -37,7 +37,7 @@ public sealed record LegalAidDto(
     DateOnly? ObjectionReceivedOn, string? ObjectionText, bool? ObjectionUpheld, string? ObjectionDecisionReasons,
     Guid? LawyerId, string? LawyerName, string? LawFirmName, DateTimeOffset? LawyerAssignedAt, string? ConflictOverrideReason,
     ClosureOutcome? Outcome, string? OutcomeName, LegalAidStage? Stage, string? StageName, string? ClosureSummary,
-    int? QualityScore, string? QualityBreakdown, decimal? Subsidy, string? SubsidySource);
+    int? QualityScore, string? QualityBreakdown, decimal? Subsidy, string? SubsidySource, int? ReviewScore = null, int? FinalQualityScore = null);
 
 /// <summary>A case with everything the caller may see and do: state, deadline, allowed actions, typed data, timeline.</summary>
 public sealed record CaseDto(
@@ -46,7 +46,9 @@ public sealed record CaseDto(
     string? ApplicantName, string Summary, DeadlineDto? Deadline, IReadOnlyList<string> AllowedActions,
     IReadOnlyList<PartyDto> Parties, ConsultationDto? Consultation, LegalAidDto? LegalAid,
     IReadOnlyList<LinkDto> Links, IReadOnlyList<ReferralDto> Referrals, IReadOnlyList<EventDto> Timeline,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, int Version);
+    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, int Version,
+    Farun.Web.Features.Mediation.MediationDto? Mediation = null, Farun.Web.Features.Notarization.NotarizationDto? Notarization = null,
+    Farun.Web.Features.Complaints.ComplaintDto? Complaint = null);
 
 /// <summary>A row of a case list.</summary>
 public sealed record CaseListItem(
@@ -116,7 +118,7 @@ public static class CaseMapping
             d.ObjectionReceivedOn, d.ObjectionText, d.ObjectionUpheld, d.ObjectionDecisionReasons,
             d.LawyerId, d.LawyerName, d.LawFirmName, d.LawyerAssignedAt, d.ConflictOverrideReason,
             d.Outcome, d.Outcome?.DisplayName(), d.Stage, d.Stage?.DisplayName(), d.ClosureSummary,
-            d.QualityScore, d.QualityBreakdown, d.Subsidy, d.SubsidySource);
+            d.QualityScore, d.QualityBreakdown, d.Subsidy, d.SubsidySource, d.ReviewScore, d.FinalQualityScore);
 
     public static string GroupNames(SpecialGroups g) => g == SpecialGroups.None ? "" : g.DisplayName();
 }

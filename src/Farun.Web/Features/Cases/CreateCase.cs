@@ -34,7 +34,9 @@ public static class CreateCase
 
     public sealed record Request(
         CaseType? Type, CaseChannel? Channel, Guid? ServicePointId, PartyRequest? Applicant, IReadOnlyList<PartyRequest>? Parties,
-        ReferralRequest? Referral, AssignmentStrategy? Assignment, Guid? AssigneeId, ConsultationRequest? Consultation, LegalAidRequest? LegalAid);
+        ReferralRequest? Referral, AssignmentStrategy? Assignment, Guid? AssigneeId, ConsultationRequest? Consultation, LegalAidRequest? LegalAid,
+        Farun.Web.Features.Mediation.MediationIntakeRequest? Mediation = null, Farun.Web.Features.Notarization.NotarizationIntakeRequest? Notarization = null,
+        Farun.Web.Features.Complaints.ComplaintIntakeRequest? Complaint = null);
 
     public sealed record Response(CaseDto Case, IReadOnlyList<DuplicateWarning> Warnings);
 
@@ -107,7 +109,7 @@ public static class CreateCase
             RuleFor(x => x.Applicant!).SetValidator(new ApplicantValidator()).When(x => x.Applicant is not null);
             RuleFor(x => x.Parties).Must(p => p is null || p.Count <= 20).WithMessage("当事人不能超过20个。");
             RuleForEach(x => x.Parties).SetValidator(new PartyValidator());
-            RuleFor(x => x.Referral).NotNull().When(x => x.Channel is { } c && ReferralChannels.Contains(c))
+            RuleFor(x => x.Referral).NotNull().When(x => x.Channel is { } c && ReferralChannels.Contains(c) && x.Type != CaseType.Mediation)
                 .WithMessage("移送、转办或通知而来的事项须填写移送单位。");
             When(x => x.Referral is not null, () =>
             {
@@ -122,6 +124,18 @@ public static class CreateCase
             RuleFor(x => x.LegalAid).NotNull().When(x => x.Type == CaseType.LegalAid).WithMessage("请填写法律援助申请内容（legalAid）。");
             RuleFor(x => x.LegalAid).Null().When(x => x.Type != CaseType.LegalAid).WithMessage("只有法律援助填写 legalAid。");
             RuleFor(x => x.LegalAid!).SetValidator(new LegalAidValidator()).When(x => x.LegalAid is not null);
+            // Mediation: the referral is part of its typed data (station, officer, incident number), at least two parties.
+            RuleFor(x => x.Mediation).NotNull().When(x => x.Type == CaseType.Mediation).WithMessage("请填写调解登记内容（mediation）。");
+            RuleFor(x => x.Mediation).Null().When(x => x.Type != CaseType.Mediation).WithMessage("只有人民调解填写 mediation。");
+            RuleFor(x => x.Mediation!).SetValidator(new Farun.Web.Features.Mediation.MediationIntakeRequest.Validator()).When(x => x.Mediation is not null);
+            RuleFor(x => x.Referral).Null().When(x => x.Type == CaseType.Mediation).WithMessage("人民调解的移送信息请填写在 mediation 中（police、referringBody）。");
+            RuleFor(x => x.Parties).NotEmpty().When(x => x.Type == CaseType.Mediation).WithMessage("调解须登记对方当事人（parties）。");
+            RuleFor(x => x.Notarization).NotNull().When(x => x.Type == CaseType.Notarization).WithMessage("请填写公证申请内容（notarization）。");
+            RuleFor(x => x.Notarization).Null().When(x => x.Type != CaseType.Notarization).WithMessage("只有公证填写 notarization。");
+            RuleFor(x => x.Complaint).NotNull().When(x => x.Type == CaseType.Complaint).WithMessage("请填写投诉内容（complaint）。");
+            RuleFor(x => x.Complaint).Null().When(x => x.Type != CaseType.Complaint).WithMessage("只有投诉填写 complaint。");
+            RuleFor(x => x.Complaint!).SetValidator(new Farun.Web.Features.Complaints.ComplaintIntakeRequest.Validator()).When(x => x.Complaint is not null);
+            RuleFor(x => x.Notarization!).SetValidator(new Farun.Web.Features.Notarization.NotarizationIntakeRequest.Validator()).When(x => x.Notarization is not null);
             RuleFor(x => x.Applicant!.Organisation).Null().When(x => x.Type == CaseType.LegalAid && x.Applicant is not null)
                 .WithMessage("法律援助的申请人须为自然人。");
             RuleFor(x => x.Applicant!.Person!.IdNumber).NotEmpty()
@@ -134,7 +148,8 @@ public static class CreateCase
     public sealed class Handler(
         FarunDbContext db, CaseAccess access, CaseNumberAllocator numbers, PersonRegistry persons, RegisterOrganisation.Handler organisations,
         CitationLinker citations, CaseAssigner assigner, ServicePointDirectory directory, CaseRules rules, AuditLog audit, TimeProvider time,
-        CaseReader reader, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
+        CaseReader reader, Microsoft.Extensions.Options.IOptions<CaseOptions> options, Farun.Web.Features.Mediation.MediationOpener mediation,
+        Farun.Web.Features.Complaints.ComplaintOpener complaints, Farun.Web.Features.FollowUps.FollowUpScheduler followUps)
     {
         public async Task<Response> HandleAsync(Request r, ClaimsPrincipal user, CancellationToken ct)
         {
@@ -143,8 +158,8 @@ public static class CreateCase
             Guid servicePointId;
             if (scope.IsCitizen)
             {
-                if (r.Type != CaseType.LegalAid || r.Channel != CaseChannel.OnlinePortal)
-                    throw new ForbiddenException("市民可在网上申请法律援助；其他事项请拨打12348或到服务点办理。");
+                if (r.Type is not (CaseType.LegalAid or CaseType.Notarization or CaseType.Complaint) || r.Channel != CaseChannel.OnlinePortal)
+                    throw new ForbiddenException("市民可在网上申请法律援助、预约公证、提出投诉；其他事项请拨打12348或到服务点办理。");
                 // Online applications go to the district's legal-aid institution at the public legal service centre.
                 servicePointId = sps.Root?.Id ?? throw new InvalidOperationException("No district centre is configured.");
             }
@@ -173,6 +188,9 @@ public static class CreateCase
             {
                 CaseType.Consultation => Case.OpenConsultation(ctx, number, r.Channel!.Value, servicePointId, await IntakeAsync(r.Consultation!, ct),
                     r.AssigneeId is null && r.Assignment is null ? SelfHandler(scope, servicePointId) : null),
+                CaseType.Mediation => await mediation.OpenAsync(r.Mediation!, ctx, number, r.Channel!.Value, servicePointId, ct),
+                CaseType.Complaint => await complaints.OpenAsync(r.Complaint!, ctx, number, r.Channel!.Value, servicePointId, ct),
+                CaseType.Notarization => Case.OpenNotarization(ctx, number, r.Channel!.Value, servicePointId, r.Notarization!.ToIntake()),
                 _ => Case.OpenLegalAid(ctx, number, r.Channel!.Value, servicePointId, Application(r.LegalAid!, ctx.Today, GroupsOf(applicant))),
             });
             CaseErrors.Run(() => AddParty(c, PartyRole.Applicant, applicant));
@@ -186,6 +204,7 @@ public static class CreateCase
                 CaseErrors.Run(() => c.RecordReferralIn(ctx, referral.Body!.Value, referral.Organisation!, referral.Reference));
             await AssignNewAsync(c, ctx, scope, r.Assignment, r.AssigneeId, ct);
             db.Cases.Add(c);
+            await followUps.OnChangedAsync(c, wasOpen: true, ctx, ct);
             audit.Record("case.create", "Case", c.Id, new { c.Number, type = c.Type.ToString(), channel = c.Channel.ToString(), state = c.State.ToString() });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -21,6 +21,9 @@ public sealed class CaseReader(FarunDbContext db, CaseAccess access, ServicePoin
             .Include(c => c.Clocks.Where(k => k.StoppedAt == null))
             .Include(c => c.Consultation)
             .Include(c => c.LegalAid)
+            .Include(c => c.Mediation)
+            .Include(c => c.Notarization)
+            .Include(c => c.Complaint)
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, ct)
         ?? throw new NotFoundException("未找到该服务事项，或无权查看。");
@@ -35,6 +38,9 @@ public sealed class CaseReader(FarunDbContext db, CaseAccess access, ServicePoin
             .Include(x => x.LinksFrom)
             .Include(x => x.Consultation!).ThenInclude(d => d.Citations)
             .Include(x => x.LegalAid)
+            .Include(x => x.Mediation!).ThenInclude(m => m.Sessions)
+            .Include(x => x.Notarization)
+            .Include(x => x.Complaint)
             .AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException("未找到该服务事项，或无权查看。");
@@ -77,7 +83,10 @@ public sealed class CaseReader(FarunDbContext db, CaseAccess access, ServicePoin
             })],
             [.. c.Referrals.OrderBy(r => r.At).Select(CaseMapping.ToDto)],
             [.. events.Select(CaseMapping.ToDto)],
-            c.CreatedAt, c.CreatedByName, c.UpdatedAt, c.ClosedAt, c.Version);
+            c.CreatedAt, c.CreatedByName, c.UpdatedAt, c.ClosedAt, c.Version,
+            c.Mediation is { } md ? Farun.Web.Features.Mediation.MediationMapping.ToDto(md, c.RunningClock) : null,
+            c.Notarization is { } nd ? Farun.Web.Features.Notarization.NotarizationActions.ToDto(nd, await db.NotaryBookings.AsNoTracking().Where(b => b.CaseId == c.Id).ToListAsync(ct)) : null,
+            c.Complaint is { } td ? Farun.Web.Features.Complaints.ComplaintActions.ToDto(td) : null);
     }
 }
 

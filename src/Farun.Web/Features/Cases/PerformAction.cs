@@ -22,7 +22,23 @@ namespace Farun.Web.Features.Cases;
 public sealed class CaseActionService(
     FarunDbContext db, CaseAccess access, CaseReader reader, CaseRules rules, AuditLog audit, TimeProvider time, IServiceProvider services)
 {
-    private sealed record Scope(Case Case, CaseContext Ctx, CallerScope Caller, IServiceProvider Services, FarunDbContext Db);
+    /// <summary>What an action's executor gets: the loaded case, the context, the caller, services and the unit of work.</summary>
+    public sealed record Scope(Case Case, CaseContext Ctx, CallerScope Caller, IServiceProvider Services, FarunDbContext Db);
+
+    /// <summary>An action defined by another feature (mediation, notarization, complaints): its fields type and executor.</summary>
+    public sealed record ExternalAction(string Action, Type RequestType, Func<Scope, object, CancellationToken, Task> Execute);
+
+    private sealed class ExternalSpec(ExternalAction a) : Spec(a.RequestType)
+    {
+        public override Task ExecuteAsync(Scope s, object request, CancellationToken ct) => a.Execute(s, request, ct);
+    }
+
+    private static Dictionary<string, Spec> With(Dictionary<string, Spec> catalog, IEnumerable<ExternalAction> external)
+    {
+        foreach (var a in external)
+            catalog.Add(a.Action, new ExternalSpec(a));
+        return catalog;
+    }
 
     private abstract class Spec(Type requestType)
     {
@@ -44,7 +60,7 @@ public sealed class CaseActionService(
 
     private static Spec<T> Async<T>(Func<Scope, T, CancellationToken, Task> execute) => new(execute);
 
-    private static readonly Dictionary<string, Spec> Catalog = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Spec> Catalog = With(new(StringComparer.Ordinal)
     {
         [CaseActions.Note] = Sync<R.Note>((s, r) => s.Case.AddNote(s.Ctx, r.Text!)),
         [CaseActions.Assign] = Async<R.Assign>(async (s, r, ct) =>
@@ -112,7 +128,8 @@ public sealed class CaseActionService(
         [CaseActions.ReturnClosure] = Sync<R.ReturnClosure>((s, r) => s.Case.ReturnClosure(s.Ctx, r.Reason!)),
         [CaseActions.ApproveClosure] = Sync<R.ApproveClosure>((s, r) => s.Case.ApproveClosure(s.Ctx, r.Scores!, r.Note)),
         [CaseActions.Withdraw] = Sync<R.Withdraw>((s, r) => s.Case.Withdraw(s.Ctx, r.Reason!)),
-    };
+    }, [.. Farun.Web.Features.Mediation.MediationActions.All, .. Farun.Web.Features.Notarization.NotarizationActions.All,
+        .. Farun.Web.Features.Complaints.ComplaintActions.All]);
 
     /// <summary>The fields type of an action, or null for an unknown action.</summary>
     public static Type? RequestTypeOf(string action) => Catalog.TryGetValue(action, out var spec) ? spec.RequestType : null;
@@ -158,6 +175,7 @@ public sealed class CaseActionService(
         }
 
         var from = c.State;
+        var wasOpen = c.IsOpen;
         var ctx = new CaseContext(caller.Actor, time.GetUtcNow(), WorkingDayCalendar.China, rules);
         try
         {
@@ -172,6 +190,7 @@ public sealed class CaseActionService(
             throw new ConflictException(e.Message, CaseActionPolicy.AllowedFor(c, caller.Actor));
         }
 
+        await services.GetRequiredService<Farun.Web.Features.FollowUps.FollowUpScheduler>().OnChangedAsync(c, wasOpen, ctx, ct);
         audit.Record($"case.{action}", "Case", c.Id, new { c.Number, action, from = from.ToString(), to = c.State.ToString() });
         try
         {
