@@ -112,7 +112,7 @@ public sealed class AssistantTurn
     }
 
     public AssistantTurn(AssistantConversation conversation, DateTimeOffset at, string question, IReadOnlyList<RedactionKind> redactions, ComposedAnswer answer,
-        string explanation, bool usedLlm, IReadOnlyList<RemovedCitation> removed, int latencyMs)
+        string explanation, bool usedLlm, IReadOnlyList<RemovedCitation> removed, int latencyMs, string answerJson)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(answer);
@@ -133,6 +133,7 @@ public sealed class AssistantTurn
         UsedLlm = usedLlm;
         RemovedCitations = removed.Count == 0 ? null : Cut(string.Join(Separator, removed.Select(r => $"{r.Cited}：{r.Reason}")), 2000);
         LatencyMs = latencyMs;
+        AnswerJson = answerJson;
         ReviewState = answer.Kind == AnswerKind.NotSure || answer.Level == ConfidenceLevel.Low ? ReviewState.Pending : ReviewState.None;
     }
 
@@ -176,6 +177,10 @@ public sealed class AssistantTurn
     public string? RemovedCitations { get; private set; }
 
     public int LatencyMs { get; private set; }
+
+    /// <summary>The answer as shown (JSON of the web's answer view: redacted text, article text, next steps), to show the
+    /// conversation again on another device.</summary>
+    public string AnswerJson { get; private set; } = "";
 
     public AnswerRating? Rating { get; private set; }
 

@@ -65,7 +65,7 @@ public sealed class AssistantPipeline(AnswerComposer composer, Func<StoredArticl
             var hit = response.Hits.FirstOrDefault(h => Id(h.Article) == articleId);
             var terms = hit is null ? [] : Terms(hit);
             result.Add(new RetrievedArticle(articleId, stored.Title, Display(stored), stored.Text, urlOf(stored), hit?.Score ?? 0,
-                terms, hit?.Explanation.MatchedTerms ?? [], hit?.Explanation.Citation ?? false, question, Confirmed: true));
+                terms, hit is null ? [] : QuestionTerms(hit), hit?.Explanation.Citation ?? false, question, Confirmed: true));
         }
 
         foreach (var h in response.Hits)
@@ -74,7 +74,7 @@ public sealed class AssistantPipeline(AnswerComposer composer, Func<StoredArticl
             if (h.Article.ArticleKey.Length == 0 || result.Any(r => r.ArticleId == id))
                 continue;
             result.Add(new RetrievedArticle(id, h.Article.Title, Display(h.Article), h.Article.Text, urlOf(h.Article), h.Score, Terms(h),
-                h.Explanation.MatchedTerms, h.Explanation.Citation, h.Explanation.SimilarQuestion));
+                QuestionTerms(h), h.Explanation.Citation, h.Explanation.SimilarQuestion));
         }
 
         return result;
@@ -123,6 +123,11 @@ public sealed class AssistantPipeline(AnswerComposer composer, Func<StoredArticl
 
     private static List<string> Terms(SearchHit h) =>
         [.. h.Explanation.MatchedTerms, .. h.Explanation.Expansions.SelectMany(e => e.LegalTerms)];
+
+    // Words of the question found in the article: matched terms, and everyday words whose legal terms the article uses
+    // (老板 → 用人单位), so a question in plain words is as well covered as one in legal words.
+    private static List<string> QuestionTerms(SearchHit h) =>
+        [.. h.Explanation.MatchedTerms, .. h.Explanation.Expansions.Select(e => e.LayWord)];
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[^max..];
 }

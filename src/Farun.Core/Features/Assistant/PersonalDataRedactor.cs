@@ -78,6 +78,9 @@ public static partial class PersonalDataRedactor
         .. "说把不没拖欠打要在是和跟让给的了借向从去来还已也都又就才被对每总几两三四五六七八九十百千万元年月日号",
     ];
 
+    // Inside a name, numerals are ordinary characters (张三, 李四, 王五).
+    private static readonly HashSet<char> NameStopChars = [.. StopChars.Where(c => !"两三四五六七八九十百千万".Contains(c, StringComparison.Ordinal))];
+
     private static readonly string[] RelationWords =
     [
         "前夫", "前妻", "老公", "丈夫", "妻子", "老婆", "爱人", "儿子", "女儿", "父亲", "母亲", "爸爸", "妈妈", "哥哥", "姐姐", "弟弟",
@@ -173,7 +176,7 @@ public static partial class PersonalDataRedactor
         {
             if (string.CompareOrdinal(s, start, intro, 0, intro.Length) != 0)
                 continue;
-            var n = GivenRun(s, start + intro.Length, 1, 4);
+            var n = GivenRun(s, start + intro.Length, 1, 4, NameStopChars);
             if (n >= 2)
             {
                 cueLength = intro.Length;
@@ -191,7 +194,7 @@ public static partial class PersonalDataRedactor
             var surname = SurnameLength(s, at);
             if (surname == 0)
                 continue;
-            var given = GivenRun(s, at + surname, 1, 2);
+            var given = GivenRun(s, at + surname, 1, 2, NameStopChars);
             if (given == 0)
                 continue;
             var candidate = s.Substring(at, surname + given);
@@ -246,10 +249,11 @@ public static partial class PersonalDataRedactor
     }
 
     /// <summary>Han characters from <paramref name="at"/> that are not stop characters, between min and max of them (0 if fewer than min).</summary>
-    private static int GivenRun(string s, int at, int min, int max)
+    private static int GivenRun(string s, int at, int min, int max, HashSet<char>? stops = null)
     {
+        stops ??= StopChars;
         var n = 0;
-        while (at + n < s.Length && n < max && IsHan(s[at + n]) && !StopChars.Contains(s[at + n]))
+        while (at + n < s.Length && n < max && IsHan(s[at + n]) && !stops.Contains(s[at + n]))
             n++;
         return n >= min ? n : 0;
     }
