@@ -28,7 +28,6 @@ public sealed record AskResult(AssistantConversation Conversation, AssistantTurn
 public sealed class AssistantService(
     FarunDbContext db,
     SearchIndexService index,
-    LawCatalog catalog,
     AssistantPipeline pipeline,
     ILlmAnswerer llm,
     INextStepProvider nextSteps,
@@ -76,8 +75,7 @@ public sealed class AssistantService(
             var reply = await llm.ExplainAsync(result.SearchText, articles, ct);
             if (reply is not null)
             {
-                var names = (await catalog.GetAsync(ct)).Names;
-                var verified = CitationVerifier.Verify(reply.Text, names, snapshot.Engine.Index.HasCurrentArticle, articles.Select(a => a.ArticleId).ToHashSet());
+                var verified = CitationVerifier.Verify(reply.Text, snapshot.Engine.Names, snapshot.Engine.Index.HasCurrentArticle, articles.Select(a => a.ArticleId).ToHashSet());
                 // A reply may echo personal data it was never given; it is redacted like everything shown or logged.
                 var text = PersonalDataRedactor.Redact(verified.Text).Text.Trim();
                 removed = verified.Removed;

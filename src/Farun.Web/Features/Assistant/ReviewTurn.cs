@@ -5,7 +5,6 @@ using Farun.Law.Citations;
 using Farun.Law.Search;
 using Farun.Web.Common;
 using Farun.Web.Features.Audit;
-using Farun.Web.Features.Laws;
 using Farun.Web.Features.Search;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,14 +40,13 @@ public static class ReviewTurn
         }
     }
 
-    public sealed class Handler(FarunDbContext db, LawCatalog catalog, SearchIndexService index, AuditLog audit, TimeProvider time)
+    public sealed class Handler(FarunDbContext db, SearchIndexService index, AuditLog audit, TimeProvider time)
     {
         public async Task<ListReviewItems.Item> ConfirmAsync(Guid turnId, ConfirmRequest r, ClaimsPrincipal user, CancellationToken ct)
         {
             var turn = await FindAsync(turnId, ct);
             var snapshot = await index.GetAsync(ct);
-            var names = (await catalog.GetAsync(ct)).Names;
-            var parsed = new CitationParser(names).Parse(r.Citations!);
+            var parsed = new CitationParser(snapshot.Engine.Names).Parse(r.Citations!);
             var problems = parsed.Errors.Select(e => e.Reason).ToList();
             var articles = new List<(string Citation, string ArticleId)>();
             foreach (var c in parsed.Citations)

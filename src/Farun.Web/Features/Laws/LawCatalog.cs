@@ -16,17 +16,20 @@ public sealed class LawCatalog(IServiceScopeFactory scopes, TimeProvider time) :
 
     public sealed record Snapshot(LawNameIndex Names, IReadOnlyDictionary<string, Guid> LawIdsByKey, string Revision, DateTimeOffset CheckedAt);
 
-    public async Task<Snapshot> GetAsync(CancellationToken ct)
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="fresh">Check the law tables now, not only after the check interval (e.g. when a search index is
+    /// built right after an import: its names must match the articles it indexes).</param>
+    public async Task<Snapshot> GetAsync(CancellationToken ct, bool fresh = false)
     {
         var current = _snapshot;
-        if (current is not null && time.GetUtcNow() - current.CheckedAt < CheckInterval)
+        if (!fresh && current is not null && time.GetUtcNow() - current.CheckedAt < CheckInterval)
             return current;
 
         await _gate.WaitAsync(ct);
         try
         {
             current = _snapshot;
-            if (current is not null && time.GetUtcNow() - current.CheckedAt < CheckInterval)
+            if (!fresh && current is not null && time.GetUtcNow() - current.CheckedAt < CheckInterval)
                 return current;
 
             await using var scope = scopes.CreateAsyncScope();

@@ -124,8 +124,7 @@ public sealed class SearchIndexService(
             var ids = questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
             var all = (old.Model.Memory?.Questions ?? []).Where(q => !ids.Contains(q.Id)).Concat(questions).ToList();
             var model = new SearchModel(new QuestionMemory(all, Options.Analyzers), new LawPrior(all), old.Model.Ranker, old.Model.Source);
-            var names = (await catalog.GetAsync(ct)).Names;
-            var engine = new StatuteSearchEngine(old.Index, names, Options.Expand ? LayVocabulary.Default : LayVocabulary.Empty, model, Options);
+            var engine = new StatuteSearchEngine(old.Index, old.Names, Options.Expand ? LayVocabulary.Default : LayVocabulary.Empty, model, Options);
             _snapshot = current with { Engine = engine, TrainingQuestions = all.Count };
             // Requests may still use the old engine: release its model a little later (the index is shared and stays).
             _ = Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None).ContinueWith(_ =>
@@ -260,7 +259,7 @@ public sealed class SearchIndexService(
         var index = LawIndex.Open(FSDirectory.Open(folder), ownsDirectory: true);
         try
         {
-            var names = (await catalog.GetAsync(ct)).Names;
+            var names = (await catalog.GetAsync(ct, fresh: true)).Names;
             var resolver = new ReferenceResolver(names, index.HasCurrentArticle);
             var questions = new List<LabelledQuestion>();
             var sourceNames = new List<string>();
