@@ -29,7 +29,10 @@ public sealed class KioskModel(
         ("法律援助", "没钱请律师，可以申请法律援助吗？"),
     ];
 
-    public int IdleSeconds => Math.Max(10, options.Value.KioskIdleSeconds);
+    public int IdleSeconds => Math.Max(5, options.Value.KioskIdleSeconds);
+
+    /// <summary>The start screen, keeping the kiosk's own service point (set once in the terminal's start address).</summary>
+    public string StartUrl => ServicePointId is { } sp ? $"/kiosk?sp={sp:D}" : "/kiosk";
 
     protected override AssistantChannel Channel => AssistantChannel.Kiosk;
 

@@ -27,6 +27,16 @@
         timer = setTimeout(reset, seconds * 1000);
     }
 
+    // Full screen from the first touch (browsers allow it only after a user gesture; a terminal started with
+    // chromium --kiosk is full screen already).
+    function fullScreen() {
+        var el = document.documentElement;
+        if (document.fullscreenEnabled && !document.fullscreenElement && el.requestFullscreen) {
+            el.requestFullscreen().catch(function () { });
+        }
+    }
+    window.addEventListener('pointerdown', fullScreen, { passive: true });
+
     ['pointerdown', 'keydown', 'touchstart', 'input', 'scroll'].forEach(function (name) {
         window.addEventListener(name, touch, { passive: true });
     });
