@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Farun.Data;
 using Farun.Web.Common;
+using Farun.Web.Features.Assistant;
 using Farun.Web.Features.Cases;
 using Farun.Web.Features.Guides;
 using Farun.Web.Features.Identity;
@@ -87,6 +88,7 @@ public static class FarunApp
         services.AddCases(configuration);
         services.AddSearch(configuration);
         Farun.Web.Features.Mediation.ServicesModule.AddServiceFeatures(services, configuration);
+        services.AddAssistant(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -119,6 +121,7 @@ public static class FarunApp
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
         app.MapSearch();
+        app.MapAssistant();
     }
 }
 

@@ -34,11 +34,11 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; private set; } = null!;
 
-    public static async Task<BrowserSession> StartAsync(string provider = "Sqlite", Action<FarunFactory>? arrange = null)
+    public static async Task<BrowserSession> StartAsync(string provider = "Sqlite", Action<FarunFactory>? arrange = null, IDictionary<string, string?>? settings = null)
     {
         Prerequisites.Require(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath} (apt-get install chromium fonts-wqy-microhei)");
         var database = await TestDatabase.CreateAsync(provider);
-        var factory = new FarunFactory(database);
+        var factory = new FarunFactory(database, settings);
         var baseUrl = factory.StartKestrel();
         arrange?.Invoke(factory);
         var session = new BrowserSession(database, factory, baseUrl);

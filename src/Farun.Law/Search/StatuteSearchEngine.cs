@@ -57,6 +57,9 @@ public sealed class StatuteSearchEngine : IDisposable
     /// <summary>The index searched.</summary>
     public LawIndex Index => _index;
 
+    /// <summary>The law names citations are resolved with (those the index was built with).</summary>
+    public LawNameIndex Names => _names;
+
     /// <summary>Searches and explains the top results.</summary>
     public SearchResponse Search(SearchRequest request)
     {

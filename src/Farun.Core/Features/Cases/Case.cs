@@ -346,6 +346,15 @@ public sealed partial class Case
         return AddEvent(ctx, CaseEventKind.Note, CaseActions.Note, null, null, text.Trim());
     }
 
+    /// <summary>Puts an open case first in the queue and records why (e.g. a danger signal seen by the legal assistant).</summary>
+    public CaseEvent MarkUrgent(CaseContext ctx, string reason)
+    {
+        RequireText("reason", reason, "请填写紧急原因。");
+        Priority = CasePriority.High;
+        Touch(ctx);
+        return AddEvent(ctx, CaseEventKind.Note, null, null, null, "紧急：" + reason.Trim());
+    }
+
     private void SetAssignee(CaseContext ctx, Guid userId, string userName)
     {
         AssigneeId = userId;

@@ -106,6 +106,39 @@ public sealed class SearchIndexService(
     /// <summary>Rebuilds the index from the database (after an import, or on <c>laws reindex</c>).</summary>
     public Task<SearchSnapshot> RebuildAsync(CancellationToken ct) => EnsureAsync(force: true, ct);
 
+    /// <summary>
+    /// Adds labelled questions to this node's engine at once (e.g. a question whose articles staff just confirmed),
+    /// without retraining: similar-question lookups and priors see them now, the ranker learns from them at the next
+    /// build. Other nodes load them from their <see cref="ILabelledQuestionSource"/>s when their index or model is next
+    /// built or reopened (a law import, <c>laws reindex</c>, a restart).
+    /// </summary>
+    public async Task AddLabelledQuestionsAsync(IReadOnlyList<LabelledQuestion> questions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        await _buildGate.WaitAsync(ct);
+        try
+        {
+            if (_snapshot is not { } current || questions.Count == 0)
+                return;
+            var old = current.Engine;
+            var ids = questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+            var all = (old.Model.Memory?.Questions ?? []).Where(q => !ids.Contains(q.Id)).Concat(questions).ToList();
+            var model = new SearchModel(new QuestionMemory(all, Options.Analyzers), new LawPrior(all), old.Model.Ranker, old.Model.Source);
+            var engine = new StatuteSearchEngine(old.Index, old.Names, Options.Expand ? LayVocabulary.Default : LayVocabulary.Empty, model, Options);
+            _snapshot = current with { Engine = engine, TrainingQuestions = all.Count };
+            // Requests may still use the old engine: release its model a little later (the index is shared and stays).
+            _ = Task.Delay(TimeSpan.FromSeconds(30), CancellationToken.None).ContinueWith(_ =>
+            {
+                old.Model.Dispose();
+                old.Dispose();
+            }, TaskScheduler.Default);
+        }
+        finally
+        {
+            _buildGate.Release();
+        }
+    }
+
     private async Task<SearchSnapshot> EnsureAsync(bool force, CancellationToken ct)
     {
         await _buildGate.WaitAsync(ct);

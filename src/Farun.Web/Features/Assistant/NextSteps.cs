@@ -1,0 +1,139 @@
+using Farun.Data;
+using Farun.Features.Consultations;
+using Farun.Features.ServicePoints;
+using Microsoft.EntityFrameworkCore;
+
+namespace Farun.Web.Features.Assistant;
+
+/// <summary>One thing the citizen can do next.</summary>
+/// <param name="Kind">guide, service-point, hotline.</param>
+/// <param name="Title">Short title.</param>
+/// <param name="Detail">Plain-language detail.</param>
+/// <param name="Url">A link, when there is one.</param>
+/// <param name="Phone">A number to call, when there is one.</param>
+public sealed record NextStep(string Kind, string Title, string Detail, string? Url, string? Phone);
+
+/// <summary>What the next steps are chosen from.</summary>
+/// <param name="Domain">The detected legal domain.</param>
+/// <param name="Question">The question as typed (kept in memory only: a street named in it picks the service point).</param>
+/// <param name="ServicePointId">The street or community the citizen chose (or the kiosk's own service point).</param>
+public sealed record NextStepQuery(LegalDomain Domain, string Question, Guid? ServicePointId);
+
+/// <summary>"What to do next" of an answer: the matching procedure guide, the nearest service point, 12348.</summary>
+public interface INextStepProvider
+{
+    Task<IReadOnlyList<NextStep>> GetAsync(NextStepQuery query, CancellationToken ct);
+}
+
+/// <summary>A procedure guide that matches a question (issue 7).</summary>
+public sealed record GuideLink(string Title, string Url);
+
+/// <summary>
+/// Finds the procedure guide for a question. The guides feature is not in this build yet, so the default finds none;
+/// when it lands, it registers its own finder and answers link the guide in "what to do next".
+/// </summary>
+public interface IGuideFinder
+{
+    Task<GuideLink?> FindAsync(LegalDomain domain, string question, CancellationToken ct);
+}
+
+public sealed class NoGuideFinder : IGuideFinder
+{
+    public Task<GuideLink?> FindAsync(LegalDomain domain, string question, CancellationToken ct) => Task.FromResult<GuideLink?>(null);
+}
+
+/// <summary>
+/// The default next steps. The nearest service point is chosen honestly from what is known, since coordinates are not
+/// stored: the street or community the citizen chose (or the kiosk's own), else a service point whose place name the
+/// question mentions (东城, 人民路 …), else the district centre with a note that choosing a street finds a closer one.
+/// Service points are cached for a minute.
+/// </summary>
+public sealed class DefaultNextStepProvider(IServiceScopeFactory scopes, IGuideFinder guides, TimeProvider time) : INextStepProvider, IDisposable
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
+    private static readonly string[] NameSuffixes = ["公共法律服务工作站", "公共法律服务中心", "公共法律服务室", "法律之家", "街道", "镇", "乡", "社区", "村"];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (DateTimeOffset At, IReadOnlyList<ServicePointInfo> Points)? _cache;
+
+    /// <summary>A service point as shown to citizens.</summary>
+    public sealed record ServicePointInfo(Guid Id, string Name, ServicePointKind Kind, Guid? ParentId, string? Address, string? Phone, string? OpeningHours, string Place);
+
+    public async Task<IReadOnlyList<NextStep>> GetAsync(NextStepQuery query, CancellationToken ct)
+    {
+        var steps = new List<NextStep>();
+        if (await guides.FindAsync(query.Domain, query.Question, ct) is { } guide)
+            steps.Add(new NextStep("guide", "办事指南：" + guide.Title, "按指南一步一步准备材料、办理手续。", guide.Url, null));
+        var points = await PointsAsync(ct);
+        var (point, why) = Choose(points, query);
+        if (point is not null)
+        {
+            var detail = string.Join("；", new[] { point.Address, point.OpeningHours is null ? null : "开放时间：" + point.OpeningHours }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            steps.Add(new NextStep("service-point", "到" + point.Name + "当面咨询", (detail.Length > 0 ? detail + "。" : "") + why, null, point.Phone));
+        }
+
+        steps.Add(new NextStep("hotline", "拨打12348公共法律服务热线", "免费咨询法律问题，工作人员会耐心解答。", null, "12348"));
+        return steps;
+    }
+
+    /// <summary>The service point to suggest, and a plain sentence saying how it was chosen.</summary>
+    public static (ServicePointInfo? Point, string Why) Choose(IReadOnlyList<ServicePointInfo> points, NextStepQuery query)
+    {
+        if (query.ServicePointId is { } id && points.FirstOrDefault(p => p.Id == id) is { } chosen)
+            return (chosen, "这是按您选择的街道（社区）推荐的服务点。");
+        var named = points.Where(p => p.Place.Length >= 2 && query.Question.Contains(p.Place, StringComparison.Ordinal))
+            .OrderBy(p => p.Kind == ServicePointKind.StreetWorkstation ? 0 : 1).ThenByDescending(p => p.Place.Length).FirstOrDefault();
+        if (named is not null)
+            return (named, $"您的问题里提到了“{named.Place}”，这是那里的服务点。");
+        var centre = points.Where(p => p.Kind == ServicePointKind.DistrictCentre).OrderBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault();
+        return (centre, "系统不知道您住在哪里；选择所在街道，可以找到离您更近的服务点。");
+    }
+
+    /// <summary>The place name of a service point: its name without the tier suffix (东城街道公共法律服务工作站 → 东城).</summary>
+    public static string PlaceOf(string name)
+    {
+        var place = name;
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var suffix in NameSuffixes)
+            {
+                if (place.EndsWith(suffix, StringComparison.Ordinal) && place.Length > suffix.Length)
+                {
+                    place = place[..^suffix.Length];
+                    changed = true;
+                }
+            }
+        }
+
+        // 东城第1社区 → 东城第1: drop a trailing ordinal.
+        var di = place.LastIndexOf('第');
+        if (di > 0 && place[(di + 1)..].All(char.IsAsciiDigit))
+            place = place[..di];
+        return place.Replace("（演示）", "", StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    public async Task<IReadOnlyList<ServicePointInfo>> PointsAsync(CancellationToken ct)
+    {
+        if (_cache is { } c && time.GetUtcNow() - c.At < CacheFor)
+            return c.Points;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (_cache is { } again && time.GetUtcNow() - again.At < CacheFor)
+                return again.Points;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
+            var rows = await db.ServicePoints.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
+            var points = rows.Select(p => new ServicePointInfo(p.Id, p.Name, p.Kind, p.ParentId, p.Address, p.Phone, p.OpeningHours, PlaceOf(p.Name))).ToList();
+            _cache = (time.GetUtcNow(), points);
+            return points;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
