@@ -50,7 +50,9 @@ public sealed class BrowserSession : IAsyncDisposable
             Args = OfflineArgs,
         });
         var context = await session._browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN" });
+        // CI machines run several test processes at once: page loads and assertions get the same generous timeout.
         context.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         session.Page = await context.NewPageAsync();
         return session;
     }
