@@ -96,7 +96,8 @@ public sealed class ServicesBrowserTests
 
         var page = s.Page;
         await SignInAsync(page, "notary");
-        await page.GotoAsync($"/notarization/cases/{caseId}");
+        await page.GotoAsync("/notarization");
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"公证 {number}" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("待预审")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("毕业证书、学位证书扫描件")).ToBeVisibleAsync();
