@@ -62,6 +62,9 @@ public sealed class FollowUpFlowTests
         var view = await Api.ReadAsync(await anonymous.GetAsync($"/api/ratings/{token}"), HttpStatusCode.OK);
         Assert.Equal(bad["number"]!.GetValue<string>(), view["caseNumber"]!.GetValue<string>());
         Assert.Equal(5, view["levels"]!.AsArray().Count);
+        var ratingPage = await anonymous.GetStringAsync($"/rate/{token}");
+        Assert.Contains(bad["number"]!.GetValue<string>(), ratingPage, StringComparison.Ordinal);
+        Assert.Contains("非常不满意", ratingPage, StringComparison.Ordinal);
         await Api.ReadAsync(await Api.PostAsync(anonymous, $"/api/ratings/{token}", new { level = "Satisfied", comment = "后来说清楚了" }), HttpStatusCode.OK);
         await Api.ReadAsync(await Api.PostAsync(anonymous, $"/api/ratings/{token}", new { level = "Satisfied" }), HttpStatusCode.NotFound);
         await Api.ReadAsync(await anonymous.GetAsync("/api/ratings/not-a-token"), HttpStatusCode.NotFound);

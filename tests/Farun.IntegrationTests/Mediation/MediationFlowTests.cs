@@ -144,7 +144,16 @@ public sealed class MediationFlowTests
         Assert.Equal(0m, stats["total"]!["successRate"]!.GetValue<decimal>());
         Assert.Equal("邻里", stats["byDisputeType"]!.AsArray().Single()!["name"]!.GetValue<string>());
         Assert.Contains("调解成功率", stats["definitions"]!["successRate"]!.GetValue<string>());
+        Assert.Equal(0, stats["total"]!["ratings"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.Forbidden, (await mediator.GetAsync("/api/mediation/stats")).StatusCode);
+
+        // The ended case gets its follow-up; the rating shows in the mediation figures' satisfaction.
+        var followUps = await Api.ReadAsync(await manager.GetAsync("/api/follow-ups?status=Pending"), HttpStatusCode.OK);
+        var followUp = followUps.AsArray().Single(f => f!["caseId"]!.GetValue<string>() == id)!["id"]!.GetValue<string>();
+        await Api.ReadAsync(await Api.PostAsync(manager, $"/api/follow-ups/{followUp}/rating", new { level = "BasicallySatisfied" }), HttpStatusCode.OK);
+        var rated = await Api.ReadAsync(await manager.GetAsync("/api/mediation/stats"), HttpStatusCode.OK);
+        Assert.Equal(1, rated["total"]!["ratings"]!.GetValue<int>());
+        Assert.Equal(100m, rated["total"]!["satisfaction"]!.GetValue<decimal>());
     }
 
     [SkippableTheory]

@@ -127,29 +127,11 @@ public static class FollowUpEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api").WithTags("回访与好差评").RequireAuthorization(Policies.CaseWork);
-        staff.MapGet("/follow-ups", async Task<Ok<IReadOnlyList<FollowUpDto>>> (FollowUpStatus? status, FarunDbContext db, FollowUpAccess access, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var q = FollowUpAccess.Visible(db.FollowUps.AsNoTracking(), caller);
-                if (status is { } s)
-                    q = q.Where(f => f.Status == s);
-                var rows = await q.OrderBy(f => f.DueOn).ThenBy(f => f.CreatedAt).Take(200).ToListAsync(ct);
-                var today = ChinaTime.DateOf(time.GetUtcNow());
-                return TypedResults.Ok<IReadOnlyList<FollowUpDto>>([.. rows.Select(f => ToDto(f, caller, today))]);
-            })
+        staff.MapGet("/follow-ups", async Task<Ok<IReadOnlyList<FollowUpDto>>> (FollowUpStatus? status, FollowUpService service, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(http.User, status, ct)))
             .WithName("ListFollowUps").WithSummary("回访任务（本人服务点；12348坐席全区），按回访期限排序");
-        staff.MapPost("/follow-ups/{id:guid}/rating", async Task<Ok<RatingResult>> (Guid id, Rate r, FarunDbContext db, FollowUpAccess access, ServiceRules rules,
-                CaseRules caseRules, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var f = await FollowUpAccess.Visible(db.FollowUps, caller).FirstOrDefaultAsync(x => x.Id == id, ct)
-                    ?? throw new NotFoundException("未找到该回访任务，或无权查看。");
-                if (!f.MayCall(caller.Scope.Actor))
-                    throw new ForbiddenException("回访须由承办人以外的工作人员进行。");
-                var ctx = new CaseContext(caller.Scope.Actor, time.GetUtcNow(), WorkingDayCalendar.China, caseRules);
-                var rect = Run(() => f.RecordPhoneRating(caller.Scope.Actor, r.Level!.Value, r.Comment, ctx, rules));
-                return TypedResults.Ok(await SaveRatingAsync(db, audit, f, rect, caller.Points, caller, ctx, ct));
-            })
+        staff.MapPost("/follow-ups/{id:guid}/rating", async Task<Ok<RatingResult>> (Guid id, Rate r, FollowUpService service, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await service.RateByPhoneAsync(http.User, id, r, ct)))
             .Validate<Rate>().WithName("RecordFollowUpRating").WithSummary("记录电话回访的评价（五级）；不满意及以下自动生成整改任务")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/follow-ups/{id:guid}/no-answer", async Task<Ok<FollowUpDto>> (Guid id, FarunDbContext db, FollowUpAccess access, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
@@ -165,64 +147,22 @@ public static class FollowUpEndpoints
                 return TypedResults.Ok(ToDto(f, caller, ChinaTime.DateOf(time.GetUtcNow())));
             })
             .WithName("RecordFollowUpNoAnswer").WithSummary("登记回访电话未接通（三次未接通视为无法回访，不计入满意率）");
-        staff.MapPost("/follow-ups/{id:guid}/link", async Task<Ok<RatingLink>> (Guid id, FarunDbContext db, FollowUpAccess access, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var f = await FollowUpAccess.Visible(db.FollowUps, caller).FirstOrDefaultAsync(x => x.Id == id, ct)
-                    ?? throw new NotFoundException("未找到该回访任务，或无权查看。");
-                var token = Run(() => f.IssueLink(time.GetUtcNow()));
-                audit.Record("followup.link", "Case", f.CaseId, new { f.CaseNumber, f.Round });
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(new RatingLink($"/rate/{token}", token));
-            })
+        staff.MapPost("/follow-ups/{id:guid}/link", async Task<Ok<RatingLink>> (Guid id, FollowUpService service, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await service.IssueLinkAsync(http.User, id, ct)))
             .WithName("IssueRatingLink").WithSummary("生成网上评价链接（以短信发送给服务对象；重新生成后旧链接失效）");
 
-        app.MapGet("/api/ratings/{token}", async Task<Ok<RatingView>> (string token, FarunDbContext db, ServicePointDirectory directory, CancellationToken ct) =>
-            {
-                var f = await FindByTokenAsync(db, token, ct);
-                return TypedResults.Ok(new RatingView(f.CaseNumber, f.CaseType.DisplayName(), (await directory.GetAsync(ct)).Name(f.ServicePointId), Levels));
-            })
+        app.MapGet("/api/ratings/{token}", async Task<Ok<RatingView>> (string token, FollowUpService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ViewLinkAsync(token, ct)))
             .AllowAnonymous().WithTags("回访与好差评").WithName("GetRatingLink").WithSummary("网上评价：评价对象（不含个人信息）");
-        app.MapPost("/api/ratings/{token}", async Task<Ok<RatingDone>> (string token, Rate r, FarunDbContext db, ServiceRules rules, CaseRules caseRules, AuditLog audit, TimeProvider time, CancellationToken ct) =>
-            {
-                var f = await FindByTokenAsync(db, token, ct);
-                var ctx = new CaseContext(CaseActor.System, time.GetUtcNow(), WorkingDayCalendar.China, caseRules);
-                var rect = Run(() => f.RecordOnlineRating(token, r.Level!.Value, r.Comment, ctx, rules));
-                if (rect is not null)
-                    db.Rectifications.Add(rect);
-                audit.Record("followup.rated-online", "Case", f.CaseId, new { f.CaseNumber, f.Round, level = f.Level.ToString(), rectification = rect?.Id });
-                await SaveAsync(db, ct);
-                return TypedResults.Ok(new RatingDone(f.Level!.Value.DisplayName(), rect is not null));
-            })
+        app.MapPost("/api/ratings/{token}", async Task<Ok<RatingDone>> (string token, Rate r, FollowUpService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.RateOnlineAsync(token, r, ct)))
             .AllowAnonymous().Validate<Rate>().WithTags("回访与好差评").WithName("RateOnline").WithSummary("网上评价：提交五级评价（链接一次有效）");
 
-        staff.MapGet("/rectifications", async Task<Ok<IReadOnlyList<RectificationDto>>> (bool? open, FarunDbContext db, FollowUpAccess access, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var q = FollowUpAccess.Visible(db.Rectifications.AsNoTracking(), caller);
-                if (open is { } o)
-                    q = o ? q.Where(r => r.CompletedAt == null) : q.Where(r => r.CompletedAt != null);
-                var rows = await q.OrderBy(r => r.DueOn).Take(200).ToListAsync(ct);
-                var today = ChinaTime.DateOf(time.GetUtcNow());
-                return TypedResults.Ok<IReadOnlyList<RectificationDto>>([.. rows.Select(r => ToDto(r, caller.Points, today))]);
-            })
+        staff.MapGet("/rectifications", async Task<Ok<IReadOnlyList<RectificationDto>>> (bool? open, FollowUpService service, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListRectificationsAsync(http.User, open, ct)))
             .WithName("ListRectifications").WithSummary("差评整改任务（本人负责的、本服务点的）");
-        staff.MapPost("/rectifications/{id:guid}/complete", async Task<Ok<RatingResult>> (Guid id, Complete r, FarunDbContext db, FollowUpAccess access, ServiceRules rules,
-                CaseRules caseRules, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var rect = await FollowUpAccess.Visible(db.Rectifications, caller).FirstOrDefaultAsync(x => x.Id == id, ct)
-                    ?? throw new NotFoundException("未找到该整改任务，或无权查看。");
-                if (rect.ResponsibleId != caller.Scope.UserId && caller.Scope.Kind != ScopeKind.Manager)
-                    throw new ForbiddenException("整改由承办人或其服务点的管理人员完成。");
-                var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == rect.CaseId, ct);
-                var ctx = new CaseContext(caller.Scope.Actor, time.GetUtcNow(), WorkingDayCalendar.China, caseRules);
-                var next = Run(() => rect.Complete(c, r.Measures!, ctx, rules));
-                db.FollowUps.Add(next);
-                audit.Record("followup.rectified", "Case", rect.CaseId, new { rect.CaseNumber, rect.Round, rect.CompletedOnTime, nextRound = next.Round });
-                await SaveAsync(db, ct);
-                return TypedResults.Ok(new RatingResult(ToDto(next, caller, ctx.Today), ToDto(rect, caller.Points, ctx.Today)));
-            })
+        staff.MapPost("/rectifications/{id:guid}/complete", async Task<Ok<RatingResult>> (Guid id, Complete r, FollowUpService service, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await service.CompleteAsync(http.User, id, r, ct)))
             .Validate<Complete>().WithName("CompleteRectification").WithSummary("完成差评整改并安排再次回访")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -324,7 +264,7 @@ public static class FollowUpEndpoints
             q.Score, q.Breakdown, q.Comment, q.ReviewerName, q.ReviewedAt, standard.Criteria, standard.Source);
     }
 
-    private static async Task<RatingResult> SaveRatingAsync(FarunDbContext db, AuditLog audit, FollowUp f, Rectification? rect,
+    internal static async Task<RatingResult> SaveRatingAsync(FarunDbContext db, AuditLog audit, FollowUp f, Rectification? rect,
         ServicePointDirectory.Snapshot points, FollowUpAccess.Caller caller, CaseContext ctx, CancellationToken ct)
     {
         if (rect is not null)
@@ -334,14 +274,14 @@ public static class FollowUpEndpoints
         return new RatingResult(ToDto(f, caller, ctx.Today), rect is null ? null : ToDto(rect, points, ctx.Today));
     }
 
-    private static async Task<FollowUp> FindByTokenAsync(FarunDbContext db, string token, CancellationToken ct)
+    internal static async Task<FollowUp> FindByTokenAsync(FarunDbContext db, string token, CancellationToken ct)
     {
         var hash = token.Length is > 0 and <= 64 ? Satisfaction.HashToken(token) : "";
         return await db.FollowUps.FirstOrDefaultAsync(f => f.LinkTokenHash == hash && f.Status == FollowUpStatus.Pending, ct)
             ?? throw new NotFoundException("评价链接无效或已使用。");
     }
 
-    private static async Task SaveAsync(FarunDbContext db, CancellationToken ct)
+    internal static async Task SaveAsync(FarunDbContext db, CancellationToken ct)
     {
         try
         {
@@ -353,7 +293,7 @@ public static class FollowUpEndpoints
         }
     }
 
-    private static T Run<T>(Func<T> action)
+    internal static T Run<T>(Func<T> action)
     {
         try
         {
@@ -365,9 +305,93 @@ public static class FollowUpEndpoints
         }
     }
 
-    private static void Run(Action action) => Run(() =>
+    internal static void Run(Action action) => Run(() =>
     {
         action();
         return true;
     });
+}
+
+/// <summary>The follow-up use cases, shared by the API and the staff pages.</summary>
+public sealed class FollowUpService(
+    FarunDbContext db, FollowUpAccess access, ServicePointDirectory directory, ServiceRules rules, CaseRules caseRules, AuditLog audit, TimeProvider time)
+{
+    public async Task<IReadOnlyList<FollowUpDto>> ListAsync(ClaimsPrincipal user, FollowUpStatus? status, CancellationToken ct)
+    {
+        var caller = await access.CallerAsync(user, ct);
+        var q = FollowUpAccess.Visible(db.FollowUps.AsNoTracking(), caller);
+        if (status is { } s)
+            q = q.Where(f => f.Status == s);
+        var rows = await q.OrderBy(f => f.DueOn).ThenBy(f => f.CreatedAt).Take(200).ToListAsync(ct);
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        return [.. rows.Select(f => FollowUpEndpoints.ToDto(f, caller, today))];
+    }
+
+    public async Task<RatingResult> RateByPhoneAsync(ClaimsPrincipal user, Guid id, FollowUpEndpoints.Rate r, CancellationToken ct)
+    {
+        var caller = await access.CallerAsync(user, ct);
+        var f = await FollowUpAccess.Visible(db.FollowUps, caller).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("未找到该回访任务，或无权查看。");
+        if (!f.MayCall(caller.Scope.Actor))
+            throw new ForbiddenException("回访须由承办人以外的工作人员进行。");
+        var ctx = new CaseContext(caller.Scope.Actor, time.GetUtcNow(), WorkingDayCalendar.China, caseRules);
+        var rect = FollowUpEndpoints.Run(() => f.RecordPhoneRating(caller.Scope.Actor, r.Level!.Value, r.Comment, ctx, rules));
+        return await FollowUpEndpoints.SaveRatingAsync(db, audit, f, rect, caller.Points, caller, ctx, ct);
+    }
+
+    public async Task<FollowUpEndpoints.RatingLink> IssueLinkAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var caller = await access.CallerAsync(user, ct);
+        var f = await FollowUpAccess.Visible(db.FollowUps, caller).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("未找到该回访任务，或无权查看。");
+        var token = FollowUpEndpoints.Run(() => f.IssueLink(time.GetUtcNow()));
+        audit.Record("followup.link", "Case", f.CaseId, new { f.CaseNumber, f.Round });
+        await db.SaveChangesAsync(ct);
+        return new FollowUpEndpoints.RatingLink($"/rate/{token}", token);
+    }
+
+    public async Task<FollowUpEndpoints.RatingView> ViewLinkAsync(string token, CancellationToken ct)
+    {
+        var f = await FollowUpEndpoints.FindByTokenAsync(db, token, ct);
+        return new FollowUpEndpoints.RatingView(f.CaseNumber, f.CaseType.DisplayName(), (await directory.GetAsync(ct)).Name(f.ServicePointId), FollowUpEndpoints.Levels);
+    }
+
+    public async Task<FollowUpEndpoints.RatingDone> RateOnlineAsync(string token, FollowUpEndpoints.Rate r, CancellationToken ct)
+    {
+        var f = await FollowUpEndpoints.FindByTokenAsync(db, token, ct);
+        var ctx = new CaseContext(CaseActor.System, time.GetUtcNow(), WorkingDayCalendar.China, caseRules);
+        var rect = FollowUpEndpoints.Run(() => f.RecordOnlineRating(token, r.Level!.Value, r.Comment, ctx, rules));
+        if (rect is not null)
+            db.Rectifications.Add(rect);
+        audit.Record("followup.rated-online", "Case", f.CaseId, new { f.CaseNumber, f.Round, level = f.Level.ToString(), rectification = rect?.Id });
+        await FollowUpEndpoints.SaveAsync(db, ct);
+        return new FollowUpEndpoints.RatingDone(f.Level!.Value.DisplayName(), rect is not null);
+    }
+
+    public async Task<IReadOnlyList<RectificationDto>> ListRectificationsAsync(ClaimsPrincipal user, bool? open, CancellationToken ct)
+    {
+        var caller = await access.CallerAsync(user, ct);
+        var q = FollowUpAccess.Visible(db.Rectifications.AsNoTracking(), caller);
+        if (open is { } o)
+            q = o ? q.Where(r => r.CompletedAt == null) : q.Where(r => r.CompletedAt != null);
+        var rows = await q.OrderBy(r => r.DueOn).Take(200).ToListAsync(ct);
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        return [.. rows.Select(r => FollowUpEndpoints.ToDto(r, caller.Points, today))];
+    }
+
+    public async Task<RatingResult> CompleteAsync(ClaimsPrincipal user, Guid id, FollowUpEndpoints.Complete r, CancellationToken ct)
+    {
+        var caller = await access.CallerAsync(user, ct);
+        var rect = await FollowUpAccess.Visible(db.Rectifications, caller).FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("未找到该整改任务，或无权查看。");
+        if (rect.ResponsibleId != caller.Scope.UserId && caller.Scope.Kind != ScopeKind.Manager)
+            throw new ForbiddenException("整改由承办人或其服务点的管理人员完成。");
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == rect.CaseId, ct);
+        var ctx = new CaseContext(caller.Scope.Actor, time.GetUtcNow(), WorkingDayCalendar.China, caseRules);
+        var next = FollowUpEndpoints.Run(() => rect.Complete(c, r.Measures!, ctx, rules));
+        db.FollowUps.Add(next);
+        audit.Record("followup.rectified", "Case", rect.CaseId, new { rect.CaseNumber, rect.Round, rect.CompletedOnTime, nextRound = next.Round });
+        await FollowUpEndpoints.SaveAsync(db, ct);
+        return new RatingResult(FollowUpEndpoints.ToDto(next, caller, ctx.Today), FollowUpEndpoints.ToDto(rect, caller.Points, ctx.Today));
+    }
 }

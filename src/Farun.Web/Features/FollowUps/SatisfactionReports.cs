@@ -69,3 +69,23 @@ public sealed class SatisfactionReports(FarunDbContext db, FollowUpAccess access
             Enum.GetValues<SatisfactionLevel>().OrderByDescending(l => l).ToDictionary(l => l.DisplayName(), l => rated.Count(f => f.Level == l)));
     }
 }
+
+/// <summary>The mediation figures' satisfaction: the first follow-up rating of each mediation case (as the rate's definition says).</summary>
+public sealed class FollowUpSatisfactionSource(FarunDbContext db) : Farun.Web.Features.Mediation.IMediationSatisfactionSource
+{
+    public async Task<IReadOnlyList<(Guid CaseId, bool Satisfied)>> SatisfiedByCaseAsync(IReadOnlyList<Guid> caseIds, CancellationToken ct)
+    {
+        var rated = new List<(Guid, bool)>();
+        foreach (var chunk in caseIds.Chunk(500))
+        {
+            var ids = chunk.ToList();
+            var rows = await db.FollowUps.AsNoTracking()
+                .Where(f => ids.Contains(f.CaseId) && f.Round == 1 && f.Status == FollowUpStatus.Rated)
+                .Select(f => new { f.CaseId, f.Level })
+                .ToListAsync(ct);
+            rated.AddRange(rows.Select(r => (r.CaseId, r.Level!.Value.CountsAsSatisfied())));
+        }
+
+        return rated;
+    }
+}

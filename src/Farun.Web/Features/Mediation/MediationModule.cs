@@ -68,7 +68,10 @@ public static class ServicesModule
         services.AddScoped<MediationOpener>();
         services.AddScoped<Farun.Web.Features.Complaints.ComplaintOpener>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpScheduler>();
+        services.AddScoped<Farun.Web.Features.Notarization.NotaryBookingService>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpAccess>();
+        services.AddScoped<Farun.Web.Features.FollowUps.FollowUpService>();
+        services.AddScoped<IMediationSatisfactionSource, Farun.Web.Features.FollowUps.FollowUpSatisfactionSource>();
         services.AddScoped<Farun.Web.Features.FollowUps.SatisfactionReports>();
         services.AddScoped<MediatorRegistry.Handler>();
         services.AddScoped<AgreementDocuments>();

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Farun.Features.Cases;
+using Farun.Features.Notarization;
+using Farun.Web.Common;
+using Farun.Web.Features.Cases;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using R = Farun.Web.Features.Notarization.NotarizationActionRequests;
+
+namespace Farun.Web.Features.Notarization;
+
+/// <summary>The notary's page of one notarization case: matter, materials, bookings, the issue clock, and a form per allowed action.</summary>
+[Authorize(Policy = Policies.CaseWork)]
+public sealed class NotaryCasePageModel(CaseReader reader, CaseAccess access, CaseActionService actions) : PageModel
+{
+    public CaseDto Case { get; private set; } = null!;
+
+    public NotaryMatter? Matter { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public bool Allows(string action) => Case.AllowedActions.Contains(action);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        return Case.Type == CaseType.Notarization ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string act, CancellationToken ct)
+    {
+        var f = Request.Form;
+        string? S(string k) => string.IsNullOrWhiteSpace(f[k]) ? null : f[k].ToString();
+        object? request = act switch
+        {
+            ServiceActions.PreReviewPass => new R.PreReviewPass(S("note")),
+            ServiceActions.RequestNotaryMaterials => new R.RequestMaterials(S("missing")),
+            ServiceActions.MaterialsSupplied => new R.MaterialsSupplied(S("note")),
+            ServiceActions.AcceptNotarization => new R.Accept(),
+            ServiceActions.SuspendClock => new R.Suspend(Enum.TryParse<SuspensionReason>(S("reason"), out var sr) ? sr : null, S("note")),
+            ServiceActions.ResumeClock => new R.Resume(S("note")),
+            ServiceActions.IssueCertificate => new R.Issue(S("certificateNumber"),
+                decimal.TryParse(S("fee"), NumberStyles.Number, CultureInfo.InvariantCulture, out var fee) ? fee : null,
+                Enum.TryParse<CertificateDelivery>(S("delivery"), out var d) ? d : null, S("sameVisit") == "true"),
+            ServiceActions.RefuseNotarization => new R.Refuse(int.TryParse(S("ground"), CultureInfo.InvariantCulture, out var g) ? g : null, S("reason")),
+            ServiceActions.RecordVisit => new R.Visit(S("purpose")),
+            _ => null,
+        };
+        if (request is null)
+            return BadRequest();
+        try
+        {
+            await actions.PerformAsync(User, id, act, request, ct);
+            return Redirect($"/notarization/cases/{id}");
+        }
+        catch (ValidationException e)
+        {
+            Errors = [.. e.Errors.Select(x => x.ErrorMessage).Distinct()];
+        }
+        catch (DomainException e)
+        {
+            Errors = [e.Message];
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Case = await reader.ReadAsync(id, await access.ScopeAsync(User, ct), ct);
+        Matter = Case.Notarization is { } n ? NotaryCatalog.Find(n.MatterCode) : null;
+    }
+}
