@@ -193,7 +193,11 @@ public sealed class AssistantApiTests
 
         await using var scope = app.Factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
-        Assert.Contains(await db.AuditEntries.AsNoTracking().ToListAsync(), e => e.Action == "assistant.review.confirm");
+        var audit = await db.AuditEntries.AsNoTracking().ToListAsync();
+        Assert.Contains(audit, e => e.Action == "assistant.review.confirm" && e.EntityId == turnId);
+        Assert.Contains(audit, e => e.Action == "assistant.rate" && e.EntityId == turnId && e.Details!.Contains("NotUseful"));
+        Assert.Contains(audit, e => e.Action == "assistant.ask" && e.EntityId == turnId && e.ActorKind == Farun.Features.Audit.ActorKind.Anonymous);
+        Assert.DoesNotContain(audit, e => e.Details != null && e.Details.Contains("押金"));
         // A node that rebuilds its index (another node, a restart, an import) loads the confirmed question from the database.
         var rebuilt = await app.Factory.Services.GetRequiredService<SearchIndexService>().RebuildAsync(CancellationToken.None);
         Assert.Equal(1, rebuilt.TrainingQuestions);
