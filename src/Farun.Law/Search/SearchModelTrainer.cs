@@ -21,6 +21,15 @@ public static class SearchModelTrainer
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var groups = RankerTrainer.Collect(engine, questions, options.RerankDepth);
         var collect = watch.Elapsed.TotalSeconds;
+        if (!groups.Any(g => g.Labels.Any(l => l)))
+        {
+            // Nothing to learn from (e.g. only the first question a staff member confirmed: with leave-one-out
+            // features its article is not among the candidates): similar questions and priors still help; the ranker
+            // stays the BM25 sum.
+            log?.WriteLine($"  no relevant article among the candidates of {questions.Count} questions; ranker not trained");
+            return baseModel;
+        }
+
         IRanker ranker = options.Ranker switch
         {
             RankerKind.LightGbm => RankerTrainer.TrainLightGbm(groups, engine.Schema.Count, seed, options.Trees, options.Leaves),

@@ -7,7 +7,7 @@ namespace Farun.Web.Cli;
 /// <summary>Command-line verbs of the Farun executable. A verb never starts the web server.</summary>
 public static class FarunCli
 {
-    private static readonly HashSet<string> Verbs = ["db", "users", "laws", "audit", "tokens", "pii", "cases", "help", "--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Verbs = ["db", "users", "laws", "assistant", "audit", "tokens", "pii", "cases", "help", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -17,6 +17,7 @@ public static class FarunCli
         root.Subcommands.Add(DbCommands.Create());
         root.Subcommands.Add(UserCommands.Create());
         root.Subcommands.Add(LawCommands.Create());
+        root.Subcommands.Add(Farun.Web.Features.Assistant.AssistantCommands.Create());
         root.Subcommands.Add(Farun.Web.Features.Audit.AuditCommands.Create());
         root.Subcommands.Add(Farun.Web.Features.Tokens.TokenCommands.Create());
         root.Subcommands.Add(Farun.Web.Features.Platform.Reencryption.CreateCommand());

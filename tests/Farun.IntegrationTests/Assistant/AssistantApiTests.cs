@@ -4,6 +4,7 @@ using System.Text;
 using Farun.Data;
 using Farun.Features.Assistant;
 using Farun.IntegrationTests.Infrastructure;
+using Farun.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -192,10 +193,15 @@ public sealed class AssistantApiTests
 
         await using var scope = app.Factory.Scope();
         var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
-        Assert.Contains(await db.AuditEntries.AsNoTracking().ToListAsync(), e => e.Action == "assistant.review.confirm");
-        // A node that rebuilds its index loads the confirmed question from the database.
-        var source = app.Factory.Services.GetServices<Farun.Law.Search.ILabelledQuestionSource>().OfType<Farun.Web.Features.Assistant.ConfirmedQuestionSource>().Single();
-        var loaded = await source.LoadAsync(_ => "劳动合同法#82", CancellationToken.None);
-        Assert.Equal(question, Assert.Single(loaded).Text);
+        var audit = await db.AuditEntries.AsNoTracking().ToListAsync();
+        Assert.Contains(audit, e => e.Action == "assistant.review.confirm" && e.EntityId == turnId);
+        Assert.Contains(audit, e => e.Action == "assistant.rate" && e.EntityId == turnId && e.Details!.Contains("NotUseful"));
+        Assert.Contains(audit, e => e.Action == "assistant.ask" && e.EntityId == turnId && e.ActorKind == Farun.Features.Audit.ActorKind.Anonymous);
+        Assert.DoesNotContain(audit, e => e.Details != null && e.Details.Contains("押金"));
+        // A node that rebuilds its index (another node, a restart, an import) loads the confirmed question from the database.
+        var rebuilt = await app.Factory.Services.GetRequiredService<SearchIndexService>().RebuildAsync(CancellationToken.None);
+        Assert.Equal(1, rebuilt.TrainingQuestions);
+        var afterRebuild = await AssistantApp.AskAsync(citizen, question);
+        Assert.Equal("劳动合同法#82", afterRebuild["answer"]!["articles"]!.AsArray()[0]!["articleId"]!.GetValue<string>());
     }
 }

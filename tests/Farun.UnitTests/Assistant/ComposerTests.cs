@@ -115,4 +115,15 @@ public sealed class ComposerTests(SearchFixture fixture) : IClassFixture<SearchF
         Assert.True(hits[0].Confirmed);
         Assert.Equal("房东不退押金怎么办", hits[0].SimilarQuestion);
     }
+
+    [Fact]
+    public void Train_OnlyOneConfirmedQuestion_ModelWithoutRankerStillPutsItsArticleFirst()
+    {
+        var confirmed = new LabelledQuestion(AssistantPipeline.ConfirmedPrefix + "t1", "房东不退押金怎么办", ["劳动合同法#82"]);
+        using var model = SearchModelTrainer.Train(fixture.Index, fixture.Names, LayVocabulary.Default, [confirmed], RetrievalOptions.Default);
+        Assert.Null(model.Ranker);
+        Assert.NotNull(model.Memory);
+        using var engine = fixture.Engine(model);
+        Assert.Equal("劳动合同法#82", Pipeline.Retrieve(engine, "房东不退押金怎么办？")[0].ArticleId);
+    }
 }

@@ -35,7 +35,16 @@ public sealed class DangerTests
     }
 
     [Theory]
+    [InlineData("有人抢劫我，我该怎么办", DangerKind.Violence)]
+    [InlineData("他们把我关起来不让出门", DangerKind.Violence)]
+    [InlineData("我想自杀", DangerKind.SelfHarm)]
+    public void Detect_FirstPersonDanger_Found(string question, DangerKind kind) => Assert.Contains(kind, DangerDetector.Detect(question)!.Kinds);
+
+    [Theory]
     [InlineData("老板三个月没发工资怎么办？")]
+    [InlineData("盗窃和抢劫有什么区别？")]
+    [InlineData("网友相约自杀，网络平台是否应当承担赔偿责任？")]
+    [InlineData("孩子（未成年人）犯罪被抓了，日后可不可以不被关起来？")]
     [InlineData("")]
     [InlineData(null)]
     public void Detect_OrdinaryQuestion_NoSignal(string? question) => Assert.Null(DangerDetector.Detect(question));

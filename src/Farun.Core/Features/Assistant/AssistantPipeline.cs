@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Farun.Law.Corpus;
 using Farun.Law.Search;
 
@@ -84,7 +85,7 @@ public sealed class AssistantPipeline(AnswerComposer composer, Func<StoredArticl
     public static IReadOnlyList<(string ArticleId, string Question)> ConfirmedArticles(StatuteSearchEngine engine, string text)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        if (engine.Model.Memory is not { } memory)
+        if (engine.Model.Memory is not { } memory || !HasConfirmed.GetValue(memory, Scan).Value)
             return [];
         var result = new List<(string, string)>();
         foreach (var similar in memory.Similar(text, 5))
@@ -96,6 +97,13 @@ public sealed class AssistantPipeline(AnswerComposer composer, Func<StoredArticl
 
         return result;
     }
+
+    // Whether a question memory holds any staff-confirmed question (scanned once per memory): most questions then skip
+    // the extra similarity lookup.
+    private static readonly ConditionalWeakTable<QuestionMemory, StrongBox<bool>> HasConfirmed = new();
+
+    private static StrongBox<bool> Scan(QuestionMemory memory) =>
+        new(memory.Questions.Any(q => q.Id.StartsWith(ConfirmedPrefix, StringComparison.Ordinal)));
 
     /// <summary>Dice coefficient of the Han-character bigrams of two texts (placeholders and punctuation ignored).</summary>
     public static double Overlap(string a, string b)

@@ -64,7 +64,16 @@ public sealed class AssistantCases(
         conversation.LinkCase(c.Id, c.Number, ctx.Now);
         audit.RecordAs(ActorKind.System, null, Robot.Name, "case.create", "Case", c.Id,
             new { c.Number, type = c.Type.ToString(), channel = c.Channel.ToString(), state = c.State.ToString(), urgent = urgentReason is not null, conversation = conversation.Id });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request handed the same conversation over (or asked in it) at the same moment: its case stands.
+            throw new ConflictException("正在转人工，请稍后刷新页面查看咨询编号。");
+        }
+
         await tx.CommitAsync(ct);
         return new AssistantDtos.CaseRef(c.Number, c.State.DisplayName(), null, conversation.Urgent);
     }

@@ -5,6 +5,7 @@ using Farun.Features.Assistant;
 using Farun.Law.Corpus;
 using Farun.Law.Search;
 using Farun.Web.Common;
+using Farun.Web.Features.Audit;
 using Farun.Web.Features.Laws;
 using Farun.Web.Features.Search;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public sealed class AssistantService(
     ILlmAnswerer llm,
     INextStepProvider nextSteps,
     AssistantCases cases,
+    AuditLog audit,
     TimeProvider time,
     ILogger<AssistantService> logger)
 {
@@ -97,6 +99,9 @@ public sealed class AssistantService(
         var turn = new AssistantTurn(conversation, now, result.Redaction.Text, result.Redaction.Found, answer, explanation, usedLlm, removed, latency,
             JsonSerializer.Serialize(dto with { TurnId = Guid.Empty }, Json));
         db.Add(conversation.AddTurn(turn));
+        // The audit entry names the turn only: its redacted text is in the assistant's own log.
+        audit.Record("assistant.ask", "AssistantTurn", turn.Id,
+            new { conversation = conversation.Id, channel = input.Channel.ToString(), kind = answer.Kind.ToString(), usedLlm, removedCitations = removed.Count });
         dto = dto with { TurnId = turn.Id };
         try
         {
@@ -143,6 +148,7 @@ public sealed class AssistantService(
         var turn = await db.Set<AssistantTurn>().FirstOrDefaultAsync(t => t.Id == turnId && t.ConversationId == conversationId, ct)
             ?? throw new NotFoundException("找不到这条回答。");
         turn.Rate(rating, time.GetUtcNow());
+        audit.Record("assistant.rate", "AssistantTurn", turn.Id, new { rating = rating.ToString(), review = turn.ReviewState.ToString() });
         await db.SaveChangesAsync(ct);
     }
 

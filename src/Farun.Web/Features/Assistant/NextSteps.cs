@@ -91,7 +91,11 @@ public sealed class DefaultNextStepProvider(IServiceScopeFactory scopes, IGuideF
     /// <summary>The place name of a service point: its name without the tier suffix (东城街道公共法律服务工作站 → 东城).</summary>
     public static string PlaceOf(string name)
     {
-        var place = name;
+        // A trailing note in brackets (（演示）) is not part of the name.
+        var place = name.Trim();
+        var bracket = place.IndexOfAny(['（', '(']);
+        if (bracket > 0 && (place.EndsWith('）') || place.EndsWith(')')))
+            place = place[..bracket].TrimEnd();
         var changed = true;
         while (changed)
         {
@@ -110,7 +114,7 @@ public sealed class DefaultNextStepProvider(IServiceScopeFactory scopes, IGuideF
         var di = place.LastIndexOf('第');
         if (di > 0 && place[(di + 1)..].All(char.IsAsciiDigit))
             place = place[..di];
-        return place.Replace("（演示）", "", StringComparison.Ordinal);
+        return place;
     }
 
     public void Dispose() => _gate.Dispose();
