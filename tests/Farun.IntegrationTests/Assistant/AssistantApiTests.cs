@@ -34,6 +34,9 @@ public sealed class AssistantApiTests
         var steps = answer["nextSteps"]!.AsArray();
         Assert.Contains(steps, s => s!["phone"]?.GetValue<string>() == "12348");
         Assert.Contains(steps, s => s!["kind"]!.GetValue<string>() == "service-point");
+        var guide = steps.Single(s => s!["kind"]!.GetValue<string>() == "guide")!;
+        Assert.Equal("/guides/wage-arrears", guide["url"]!.GetValue<string>());
+        Assert.Contains("讨薪", guide["title"]!.GetValue<string>());
         Assert.Contains("不是律师的法律意见", answer["disclaimer"]!.GetValue<string>());
 
         var second = await AssistantApp.AskAsync(citizen, "没有签书面合同", conversationId);

@@ -14,7 +14,7 @@ public static class AssistantModule
         services.AddSingleton(new AnswerComposer(AssistantKnowledge.Default));
         services.AddSingleton(sp => new AssistantPipeline(sp.GetRequiredService<AnswerComposer>(), AssistantService.UrlOf));
         services.TryAddSingleton<ILlmAnswerer, OpenAiLlmAnswerer>();
-        // The procedure guides (issue 7) replace this with a finder of their own when they land.
+        // The procedure guides register their own finder (AddGuides runs first); this is the fallback without them.
         services.TryAddSingleton<IGuideFinder, NoGuideFinder>();
         services.AddSingleton<DefaultNextStepProvider>();
         services.TryAddSingleton<INextStepProvider>(sp => sp.GetRequiredService<DefaultNextStepProvider>());

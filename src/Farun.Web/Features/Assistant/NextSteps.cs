@@ -29,8 +29,7 @@ public interface INextStepProvider
 public sealed record GuideLink(string Title, string Url);
 
 /// <summary>
-/// Finds the procedure guide for a question. The guides feature is not in this build yet, so the default finds none;
-/// when it lands, it registers its own finder and answers link the guide in "what to do next".
+/// Finds the procedure guide for a question. The guides feature registers its finder; without it none is found.
 /// </summary>
 public interface IGuideFinder
 {

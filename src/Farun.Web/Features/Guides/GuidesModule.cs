@@ -28,6 +28,8 @@ public static class GuidesModule
         // Applications land in the case spine (legal aid now; mediation and notarization when their services exist).
         services.TryAddScoped<IGuideApplicationSink, CaseSpineApplicationSink>();
         services.AddPeriodicJob<GuideSessionCleanupJob>();
+        // The assistant links the matching guide under "what to do next" (it registers a no-op finder only if absent).
+        services.AddSingleton<Farun.Web.Features.Assistant.IGuideFinder, AssistantGuideFinder>();
         return services;
     }
 
