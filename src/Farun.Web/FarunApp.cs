@@ -5,6 +5,7 @@ using Farun.Web.Features.Cases;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
 using Farun.Web.Features.Platform;
+using Farun.Web.Features.Search;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -82,6 +83,7 @@ public static class FarunApp
         }));
         services.AddLaws();
         services.AddCases(configuration);
+        services.AddSearch(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         // Emit Chinese as characters, not &#x...; entities: smaller pages and readable source. Escaping of markup is unchanged.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -111,6 +113,7 @@ public static class FarunApp
         app.MapCases();
         Farun.Web.Features.Audit.ListAudit.Map(app);
         Farun.Web.Features.Staff.StaffAccounts.MapStaffAccounts(app);
+        app.MapSearch();
     }
 }
 

@@ -71,6 +71,12 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Lawyer> Lawyers => Set<Lawyer>();
 
+    public DbSet<Farun.Features.Citizens.CitizenAccount> CitizenAccounts => Set<Farun.Features.Citizens.CitizenAccount>();
+
+    public DbSet<Farun.Features.Citizens.OtpChallenge> OtpChallenges => Set<Farun.Features.Citizens.OtpChallenge>();
+
+    public DbSet<Farun.Features.Attachments.Attachment> Attachments => Set<Farun.Features.Attachments.Attachment>();
+
     /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
     /// so an audited change and its entry commit together or not at all.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -80,17 +86,11 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownsTransaction = Database.CurrentTransaction is null;
+        // On SQLite this is BEGIN IMMEDIATE: the file's single write lock makes read-last-then-append atomic.
         var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var sqliteLockTaken = false;
         try
         {
-            if (Database.IsSqlite())
-            {
-                // One SQLite file has one writer anyway; the in-process gate keeps the read-last-then-append atomic.
-                await SqliteAuditGate.WaitAsync(cancellationToken);
-                sqliteLockTaken = true;
-            }
-            else
+            if (!Database.IsSqlite())
             {
                 // Several app nodes share one PostgreSQL: a transaction-scoped advisory lock serialises appends.
                 await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(48151623)", cancellationToken);
@@ -115,8 +115,6 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
         }
         finally
         {
-            if (sqliteLockTaken)
-                SqliteAuditGate.Release();
             if (transaction is not null)
                 await transaction.DisposeAsync();
         }
@@ -124,8 +122,6 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
-
-    private static readonly SemaphoreSlim SqliteAuditGate = new(1, 1);
 
     private readonly List<AuditEntry> _pendingAudit = [];
 

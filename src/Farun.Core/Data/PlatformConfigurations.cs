@@ -58,3 +58,45 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Farun.Fea
         b.HasIndex(x => x.UserId);
     }
 }
+
+internal sealed class CitizenAccountConfiguration : IEntityTypeConfiguration<Farun.Features.Citizens.CitizenAccount>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Citizens.CitizenAccount> b)
+    {
+        b.ToTable("CitizenAccounts");
+        b.Property(x => x.PhoneCipher).HasMaxLength(200);
+        b.Property(x => x.PhoneHash).HasMaxLength(64);
+        b.HasIndex(x => x.PhoneHash).IsUnique();
+    }
+}
+
+internal sealed class OtpChallengeConfiguration : IEntityTypeConfiguration<Farun.Features.Citizens.OtpChallenge>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Citizens.OtpChallenge> b)
+    {
+        b.ToTable("OtpChallenges");
+        b.Property(x => x.PhoneHash).HasMaxLength(64);
+        b.Property(x => x.CodeHash).HasMaxLength(64);
+        b.HasIndex(x => new { x.PhoneHash, x.CreatedAt });
+        b.HasIndex(x => x.ExpiresAt);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Farun.Features.Attachments.Attachment>
+{
+    public void Configure(EntityTypeBuilder<Farun.Features.Attachments.Attachment> b)
+    {
+        b.ToTable("Attachments");
+        b.Property(x => x.OwnerType).HasMaxLength(64);
+        b.Property(x => x.OwnerId).HasMaxLength(64);
+        b.Property(x => x.OriginalName).HasMaxLength(Farun.Features.Attachments.AttachmentFileName.MaxLength);
+        b.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.StorageKey).HasMaxLength(100);
+        b.Property(x => x.UploadedByKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.UploadedByName).HasMaxLength(100);
+        b.HasIndex(x => new { x.OwnerType, x.OwnerId });
+        b.HasIndex(x => x.Sha256);
+    }
+}

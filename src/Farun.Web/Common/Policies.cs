@@ -21,6 +21,10 @@ public static class Policies
     /// <summary>Managers: statistics and exports for their scope.</summary>
     public const string Management = nameof(Management);
 
+    /// <summary>A citizen signed in by phone and code (the citizen cookie only; staff cookies and tokens do not pass).
+    /// Citizens are anonymous to every other policy: they hold no staff role and the default scheme ignores their cookie.</summary>
+    public const string Citizen = nameof(Citizen);
+
     public static readonly string[] CaseWorkRoles =
     [
         Roles.Manager, Roles.Staff, Roles.HotlineAgent, Roles.Mediator, Roles.LegalAidOfficer, Roles.Notary, Roles.Lawyer,
@@ -33,5 +37,8 @@ public static class Policies
         o.AddPolicy(SystemAdmin, p => p.RequireRole(Roles.SystemAdmin));
         o.AddPolicy(CaseWork, p => p.RequireRole(CaseWorkRoles));
         o.AddPolicy(Management, p => p.RequireRole(Roles.Manager));
+        o.AddPolicy(Citizen, p => p.AddAuthenticationSchemes(Features.Citizens.CitizenAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(Features.Audit.FarunClaims.ActorKind, nameof(Farun.Features.Audit.ActorKind.Citizen)));
     }
 }

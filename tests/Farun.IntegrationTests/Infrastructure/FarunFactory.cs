@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Farun.IntegrationTests.Infrastructure;
 
@@ -29,6 +30,7 @@ public sealed class FarunFactory(TestDatabase database, IDictionary<string, stri
             builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(l => l.AddProvider(new ErrorLogProvider()));
         if (services is not null)
             builder.ConfigureTestServices(services);
     }

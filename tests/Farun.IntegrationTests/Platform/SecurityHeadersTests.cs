@@ -9,6 +9,7 @@ public sealed partial class SecurityHeadersTests
     [InlineData("/")]
     [InlineData("/laws")]
     [InlineData("/account/login")]
+    [InlineData("/citizen/login")]
     public async Task Pages_CarryTheHeaders_AndEveryInlineScriptHasTheNonce(string path)
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using Farun.Web.Cli;
 using Farun.Web.Common;
-using Farun.Web.Features.Persons;
 
 namespace Farun.Web.Features.Cases;
 
-/// <summary>Verbs: <c>cases alerts</c> raises overdue alerts once; <c>persons reencrypt</c> moves personal data to the active key.</summary>
+/// <summary>Verbs: <c>cases alerts</c> raises overdue alerts once.</summary>
 public static class CaseCommands
 {
     public static Command Cases()
@@ -22,21 +21,5 @@ public static class CaseCommands
         });
         cases.Subcommands.Add(alerts);
         return cases;
-    }
-
-    public static Command Persons()
-    {
-        var persons = new Command("persons", "人员信息。");
-        var reencrypt = new Command("reencrypt", "密钥轮换：用当前密钥重新加密全部证件号码和电话（之后才能从配置中删除旧密钥）。");
-        reencrypt.SetAction(async (_, ct) =>
-        {
-            await using var app = CliHost.Build();
-            await Database.MigrateAsync(app.Services, ct);
-            var report = await app.Services.GetRequiredService<PersonKeyRotation>().ReencryptAsync(ct);
-            Console.WriteLine($"Persons checked: {report.Checked}  re-encrypted: {report.Reencrypted}  active key: {report.ActiveKeyId}");
-            return 0;
-        });
-        persons.Subcommands.Add(reencrypt);
-        return persons;
     }
 }

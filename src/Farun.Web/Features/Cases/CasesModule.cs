@@ -52,7 +52,8 @@ public static class CasesModule
         services.AddSingleton<ServicePointDirectory>();
         services.AddSingleton<OverdueAlerts>();
         services.AddPeriodicJob<OverdueAlertsJob>();
-        services.AddSingleton<PersonKeyRotation>();
+        services.AddReencryptable<Farun.Features.Persons.Person>("Person.IdNumber", nameof(Farun.Features.Persons.Person.IdNumberCipher));
+        services.AddReencryptable<Farun.Features.Persons.Person>("Person.Phone", nameof(Farun.Features.Persons.Person.PhoneCipher));
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseNumberAllocator>();

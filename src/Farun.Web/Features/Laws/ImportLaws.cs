@@ -22,7 +22,7 @@ public sealed record LawImportSummary(
     TimeSpan WriteTime);
 
 /// <summary>Imports a LawRefBook-style Markdown tree into the database: new laws, new versions, current-version flags.</summary>
-public sealed class LawImporter(FarunDbContext db, ILogger<LawImporter> logger)
+public sealed class LawImporter(FarunDbContext db, LawCatalog catalog, ILogger<LawImporter> logger)
 {
     private static readonly JsonSerializerOptions TocJson = new(JsonSerializerDefaults.Web)
     {
@@ -126,6 +126,7 @@ public sealed class LawImporter(FarunDbContext db, ILogger<LawImporter> logger)
 
         await FlushAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        catalog.Invalidate();
         watch.Stop();
         var s = corpus.Summary;
         logger.LogInformation("Law import: {Laws} laws, {NewLaws} new, {NewVersions} new versions, {Unchanged} unchanged, {Skipped} skipped, in {Elapsed}",

@@ -11,6 +11,7 @@ public static class LawCommands
     {
         var laws = new Command("laws", "法律法规库：导入、索引、评测。");
         laws.Subcommands.Add(Import());
+        Search.SearchCommands.AddTo(laws);
         return laws;
     }
 
@@ -48,6 +49,7 @@ public static class LawCommands
             var importer = s.ServiceProvider.GetRequiredService<LawImporter>();
             var summary = await importer.ImportAsync(root.FullName, ParseScope(parse.GetValue(scope)), new ConsoleProgress("导入"), ct);
             PrintSummary(summary);
+            await Search.SearchCommands.RebuildIndexAsync(app.Services, ct);
             return 0;
         });
         return cmd;

@@ -15,6 +15,8 @@ public sealed class PlatformCleanupJob(FarunDbContext db, TimeProvider time, ILo
         var cutoffMs = time.GetUtcNow().AddDays(-1).ToUnixTimeMilliseconds();
         var counters = await db.RateLimitCounters.Where(c => c.WindowEndsAt < cutoffMs).ExecuteDeleteAsync(ct);
         var locks = await db.DistributedLocks.Where(l => l.ExpiresAt < cutoffMs).ExecuteDeleteAsync(ct);
-        logger.LogInformation("Cleanup removed {Counters} rate-limit counters and {Locks} leases", counters, locks);
+        var cutoff = time.GetUtcNow().AddDays(-1);
+        var codes = await db.OtpChallenges.Where(c => c.ExpiresAt < cutoff).ExecuteDeleteAsync(ct);
+        logger.LogInformation("Cleanup removed {Counters} rate-limit counters, {Locks} leases and {Codes} sign-in codes", counters, locks, codes);
     }
 }

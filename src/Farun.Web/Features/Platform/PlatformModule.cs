@@ -1,5 +1,8 @@
+using Farun.Web.Features.Attachments;
+using Farun.Web.Features.Citizens;
 using Farun.Web.Features.Tokens;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Farun.Web.Features.Platform;
 
@@ -14,6 +17,11 @@ public static class PlatformModule
         var services = builder.Services;
         builder.AddFarunPersonalData();
         services.AddTokens();
+        services.AddCitizens(builder.Configuration, builder.Environment);
+        services.AddReencryptable<Farun.Features.Citizens.CitizenAccount>("CitizenAccount.Phone", nameof(Farun.Features.Citizens.CitizenAccount.PhoneCipher));
+        services.Configure<AttachmentOptions>(builder.Configuration.GetSection(AttachmentOptions.Section));
+        services.AddScoped<AttachmentStore>();
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
         services.AddSingleton<IExceptionHandler, RetryAfterExceptionHandler>();
 
         services.AddSingleton<IDistributedLock, DatabaseDistributedLock>();
@@ -25,9 +33,11 @@ public static class PlatformModule
         return builder;
     }
 
-    /// <summary>Middleware that must run first: security headers.</summary>
+    /// <summary>Middleware that must run first: the client address behind trusted proxies, security headers.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        if (TrustedProxies.Enabled(app.Configuration))
+            app.UseForwardedHeaders();
         app.UseFarunSecurityHeaders();
         return app;
     }
@@ -36,6 +46,7 @@ public static class PlatformModule
     {
         WhoAmI.Map(app);
         app.MapTokens();
+        app.MapCitizens();
         return app;
     }
 }

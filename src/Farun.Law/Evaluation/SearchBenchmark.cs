@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Farun.Law.Citations;
+using Farun.Law.Corpus;
+using Farun.Law.Search;
+using Lucene.Net.Store;
+
+namespace Farun.Law.Evaluation;
+
+/// <summary>Figures of an in-process latency run.</summary>
+/// <param name="Documents">Documents indexed.</param>
+/// <param name="IndexBuildSeconds">Index build time.</param>
+/// <param name="TrainSeconds">Model training time (0 without training data).</param>
+/// <param name="Queries">Searches run.</param>
+/// <param name="P50Ms">Median latency.</param>
+/// <param name="P90Ms">90th percentile.</param>
+/// <param name="P99Ms">99th percentile.</param>
+/// <param name="MaxMs">Slowest search.</param>
+/// <param name="QueriesPerSecond">Throughput of one thread.</param>
+/// <param name="WorkingSetMb">Process working set after the run.</param>
+/// <param name="PeakWorkingSetMb">Peak working set of the process.</param>
+/// <param name="ManagedHeapMb">Managed heap after a full collection.</param>
+public sealed record BenchmarkResult(
+    int Documents, double IndexBuildSeconds, double TrainSeconds, int Queries, double P50Ms, double P90Ms, double P99Ms, double MaxMs,
+    double QueriesPerSecond, double WorkingSetMb, double PeakWorkingSetMb, double ManagedHeapMb);
+
+/// <summary>Measures in-process search latency the way the API searches (top results with snippets and explanations).</summary>
+public static class SearchBenchmark
+{
+    /// <summary>Builds the index from the law tree (on disk, as in production), trains if asked, then times searches.</summary>
+    public static BenchmarkResult Run(string lawsDirectory, string queriesPath, string? trainPath, LawScope scope, RetrievalOptions options, int count, int top, TextWriter log, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var corpus = LawCorpus.Load(lawsDirectory, scope);
+        var documents = SearchDocuments.FromCorpus(corpus).ToList();
+        var folder = Path.Combine(Path.GetTempPath(), "farun-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            IndexBuildResult build;
+            using (var dir = FSDirectory.Open(folder))
+            {
+                build = LawIndexBuilder.Build(dir, documents, options.Analyzers, ct);
+            }
+
+            documents = null;
+            log.WriteLine($"Index: {build.Documents} documents built in {build.Elapsed.TotalSeconds:F1} s");
+            using var index = LawIndex.Open(FSDirectory.Open(folder), ownsDirectory: true);
+            var names = LawNameIndex.FromLaws(corpus.Laws);
+            var vocabulary = options.Expand ? LayVocabulary.Default : LayVocabulary.Empty;
+            var watch = Stopwatch.StartNew();
+            IReadOnlyList<LabelledQuestion> train = [];
+            if (trainPath is not null)
+            {
+                var resolver = new ReferenceResolver(names, index.HasCurrentArticle);
+                train = StardFile.ToLabelled(StardFile.Load(trainPath), resolver.Resolve, "train:");
+            }
+
+            using var model = SearchModelTrainer.Train(index, names, vocabulary, train, options);
+            var trainSeconds = watch.Elapsed.TotalSeconds;
+            log.WriteLine($"Model: {train.Count} labelled questions, trained in {trainSeconds:F1} s");
+            using var engine = new StatuteSearchEngine(index, names, vocabulary, model, options);
+            var questions = StardFile.Load(queriesPath).Select(q => q.Text).ToArray();
+            corpus = null;
+
+            // Warm up (JIT, caches), then measure.
+            foreach (var q in questions.Take(50))
+            {
+                engine.Search(new SearchRequest(q, top));
+            }
+
+            var latencies = new double[count];
+            watch.Restart();
+            for (var i = 0; i < count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var start = Stopwatch.GetTimestamp();
+                engine.Search(new SearchRequest(questions[i % questions.Length], top));
+                latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+
+            var elapsed = watch.Elapsed.TotalSeconds;
+            Array.Sort(latencies);
+            double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))];
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var result = new BenchmarkResult(build.Documents, build.Elapsed.TotalSeconds, trainSeconds, count, P(0.5), P(0.9), P(0.99), latencies[^1],
+                count / elapsed, process.WorkingSet64 / 1048576.0, process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0);
+            log.WriteLine($"Latency over {count} searches (top {top}): p50 {result.P50Ms:F1} ms, p90 {result.P90Ms:F1} ms, p99 {result.P99Ms:F1} ms, max {result.MaxMs:F1} ms; {result.QueriesPerSecond:F0} searches/s on one thread");
+            log.WriteLine($"Memory: working set {result.WorkingSetMb:F0} MB (peak {result.PeakWorkingSetMb:F0} MB, includes corpus loading and training), managed heap {result.ManagedHeapMb:F0} MB");
+            return result;
+        }
+        finally
+        {
+            try
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Temporary folder.
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Farun.Law.Corpus;
+using Farun.Law.Search;
+
+namespace Farun.UnitTests.Search;
+
+public sealed class EngineTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+{
+    [Fact]
+    public void Search_Citation_ResolvesExactlyAndRanksFirst()
+    {
+        using var engine = fixture.Engine();
+        var result = engine.Search(new SearchRequest("劳动合同法第八十二条", 5));
+        var first = result.Hits[0];
+        Assert.Equal("劳动合同法", first.Article.LawKey);
+        Assert.Equal("82", first.Article.ArticleKey);
+        Assert.True(first.Explanation.Citation);
+        Assert.Contains("引用", first.Explanation.Summary);
+    }
+
+    [Fact]
+    public void Search_CitationInsideQuestion_StillRanksFirstBeforeTextMatches()
+    {
+        using var engine = fixture.Engine();
+        var result = engine.Search(new SearchRequest("拖欠劳动报酬可以申请支付令吗？民法典第一千零七十九条怎么说", 5));
+        Assert.Equal(("民法典", "1079"), (result.Hits[0].Article.LawKey, result.Hits[0].Article.ArticleKey));
+        Assert.Equal(("劳动合同法", "30"), (result.Hits[1].Article.LawKey, result.Hits[1].Article.ArticleKey));
+    }
+
+    [Fact]
+    public void Search_LayQuestion_FindsWageArticlesThroughVocabulary()
+    {
+        using var engine = fixture.Engine();
+        var result = engine.Search(new SearchRequest("老板三个月没发工资怎么办", 5));
+        var keys = result.Hits.Select(h => h.Article.LawKey + h.Article.ArticleKey).ToList();
+        Assert.Contains("劳动合同法30", keys);
+        Assert.Contains(result.Expansions, e => e.LayWord == "老板" && e.LegalTerms.Contains("用人单位"));
+        var wage = result.Hits.First(h => h.Article.ArticleKey == "30");
+        Assert.NotEmpty(wage.Explanation.Expansions);
+        Assert.Contains("<mark>", wage.Snippet);
+    }
+
+    [Fact]
+    public void Search_NoDate_UsesVersionInForce()
+    {
+        using var engine = fixture.Engine();
+        var result = engine.Search(new SearchRequest("股东之间相互转让股权", 3));
+        var first = result.Hits[0].Article;
+        Assert.Equal(("公司法", "84"), (first.LawKey, first.ArticleKey));
+        Assert.True(first.IsCurrent);
+        Assert.Equal(new DateOnly(2023, 12, 29), first.VersionDate);
+    }
+
+    [Fact]
+    public void Search_Date2019_UsesThe2018Numbering()
+    {
+        using var engine = fixture.Engine();
+        var result = engine.Search(new SearchRequest("股东之间相互转让股权", 3, new DateOnly(2019, 5, 1)));
+        var first = result.Hits[0].Article;
+        Assert.Equal(("公司法", "71"), (first.LawKey, first.ArticleKey));
+        Assert.False(first.IsCurrent);
+        Assert.Equal(new DateOnly(2018, 10, 26), first.VersionDate);
+        Assert.All(result.Hits, h => Assert.True(h.Article.VersionDate is null || h.Article.VersionDate <= new DateOnly(2019, 5, 1)));
+    }
+
+    [Fact]
+    public void Search_CitationWithDate_ResolvesInTheVersionOfThatDay()
+    {
+        using var engine = fixture.Engine();
+        var then = engine.Search(new SearchRequest("公司法第七十一条", 1, new DateOnly(2019, 5, 1))).Hits[0];
+        var now = engine.Search(new SearchRequest("公司法第七十一条", 1)).Hits[0];
+        Assert.Contains("转让", then.Article.Text);
+        Assert.Contains("董事", now.Article.Text);
+    }
+
+    [Fact]
+    public void Search_DateBeforeAnyVersion_FindsNothingOfThatLaw()
+    {
+        using var engine = fixture.Engine();
+        var result = engine.Search(new SearchRequest("股东之间相互转让股权", 10, new DateOnly(2000, 1, 1)));
+        Assert.DoesNotContain(result.Hits, h => h.Article.LawKey == "公司法");
+    }
+
+    [Fact]
+    public void Search_LevelFilter_KeepsOnlyThatLevel()
+    {
+        using var engine = fixture.Engine();
+        var result = engine.Search(new SearchRequest("拖欠工资", 10, Level: LawLevel.AdministrativeRegulation));
+        Assert.NotEmpty(result.Hits);
+        Assert.All(result.Hits, h => Assert.Equal(LawLevel.AdministrativeRegulation, h.Article.Level));
+    }
+
+    [Fact]
+    public void Search_SimilarLabelledQuestion_BringsItsArticleAndExplainsIt()
+    {
+        var questions = new[] { new LabelledQuestion("q1", "邻居装修把我家墙弄裂了", ["民法典#295"]) };
+        using var model = SearchModel.FromQuestions(questions, RetrievalOptions.Default.Analyzers, "test");
+        using var engine = fixture.Engine(model, RetrievalOptions.Default with { Ranker = RankerKind.Bm25 });
+        var hits = engine.Search(new SearchRequest("隔壁装修导致我家墙裂了", 10)).Hits;
+        var hit = Assert.Single(hits, h => h.Article.ArticleKey == "295");
+        Assert.Equal("邻居装修把我家墙弄裂了", hit.Explanation.SimilarQuestion);
+        Assert.Contains("相似问题", hit.Explanation.Summary);
+    }
+
+    [Fact]
+    public void RankCandidates_ExcludedQuestion_IsNotConsulted()
+    {
+        var questions = new[] { new LabelledQuestion("q1", "邻居装修把我家墙弄裂了", ["民法典#295"]) };
+        using var model = SearchModel.FromQuestions(questions, RetrievalOptions.Default.Analyzers, "test");
+        using var engine = fixture.Engine(model);
+        var schema = engine.Schema;
+        var with = engine.RankCandidates("邻居装修把我家墙弄裂了").Single(c => c.ArticleId == "民法典#295");
+        Assert.True(with.Features[schema.KnnSum] > 0);
+        var without = engine.RankCandidates("邻居装修把我家墙弄裂了", excludeQuestionId: "q1").FirstOrDefault(c => c.ArticleId == "民法典#295");
+        Assert.True(without is null || without.Features[schema.KnnSum] == 0);
+    }
+}
