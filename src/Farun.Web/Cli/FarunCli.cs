@@ -20,6 +20,7 @@ public static class FarunCli
         root.Subcommands.Add(Farun.Web.Features.Tokens.TokenCommands.Create());
         root.Subcommands.Add(Farun.Web.Features.Platform.Reencryption.CreateCommand());
         root.Subcommands.Add(Farun.Web.Features.Cases.CaseCommands.Cases());
+        root.Subcommands.Add(Farun.Web.Features.Cases.DemoData.DataCommands.Create());
         var help = new Command("help", "显示帮助。");
         help.SetAction(_ => root.Parse("--help").Invoke());
         root.Subcommands.Add(help);

@@ -70,6 +70,7 @@ public static class CasesModule
         services.AddScoped<RegisterOrganisation.Handler>();
         services.AddScoped<LawyerConflicts>();
         services.AddScoped<LawyerEndpoints.Handler>();
+        services.AddSingleton<DemoData.CaseGenerator>();
         services.AddHostedService<CasesDemoSeeder>();
         return services;
     }

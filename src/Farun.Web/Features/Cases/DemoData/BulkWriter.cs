@@ -8,32 +8,42 @@ using Npgsql;
 namespace Farun.Web.Features.Cases.DemoData;
 
 /// <summary>
-/// Fast inserts of many entities for generated data, bypassing change tracking: a prepared statement in one
-/// transaction on SQLite, binary COPY on PostgreSQL. Tables, columns and value conversions (enums as text, SQLite's
+/// Fast inserts of many entities for generated data, bypassing change tracking: prepared statements in one
+/// transaction on SQLite, binary COPY in one transaction on PostgreSQL. Tables, columns and value conversions (enums as text, SQLite's
 /// sortable timestamps) come from the EF model, so the rows are exactly what EF would have written.
 /// </summary>
 public sealed class BulkWriter(FarunDbContext db)
 {
     private sealed record Column(string Name, Func<object, object?> Get, RelationalTypeMapping Mapping);
 
-    public async Task WriteAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct)
-        where T : class
+    public Task WriteAsync<T>(IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class =>
+        WriteAsync([(typeof(T), rows)], ct);
+
+    /// <summary>Writes the tables in the order given (parents first) in one transaction.</summary>
+    public async Task WriteAsync(IReadOnlyList<(Type Entity, IReadOnlyCollection<object> Rows)> tables, CancellationToken ct)
     {
-        if (rows.Count == 0)
-            return;
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Select(p => new Column(p.GetColumnName(store)!, Getter(p), (RelationalTypeMapping)p.GetTypeMapping()))
-            .ToList();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (db.Database.IsSqlite())
-                await SqliteAsync(table, columns, rows, ct);
-            else
-                await PostgresAsync(table, columns, rows, ct);
+            await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync(ct);
+            foreach (var (type, rows) in tables)
+            {
+                if (rows.Count == 0)
+                    continue;
+                var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped.");
+                var table = entity.GetTableName()!;
+                var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+                var columns = entity.GetProperties()
+                    .Select(p => new Column(p.GetColumnName(store)!, Getter(p), (RelationalTypeMapping)p.GetTypeMapping()))
+                    .ToList();
+                if (db.Database.IsSqlite())
+                    await SqliteAsync((SqliteTransaction)tx, table, columns, rows, ct);
+                else
+                    await PostgresAsync(table, columns, rows, ct);
+            }
+
+            await tx.CommitAsync(ct);
         }
         finally
         {
@@ -48,11 +58,9 @@ public sealed class BulkWriter(FarunDbContext db)
         return converter is null ? getter.GetClrValue : e => getter.GetClrValue(e) is { } v ? converter.ConvertToProvider(v) : null;
     }
 
-    private async Task SqliteAsync<T>(string table, List<Column> columns, IReadOnlyCollection<T> rows, CancellationToken ct)
-        where T : class
+    private async Task SqliteAsync(SqliteTransaction tx, string table, List<Column> columns, IReadOnlyCollection<object> rows, CancellationToken ct)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
@@ -70,12 +78,9 @@ public sealed class BulkWriter(FarunDbContext db)
                 parameters[i].Value = columns[i].Get(row) ?? DBNull.Value;
             await cmd.ExecuteNonQueryAsync(ct);
         }
-
-        await tx.CommitAsync(ct);
     }
 
-    private async Task PostgresAsync<T>(string table, List<Column> columns, IReadOnlyCollection<T> rows, CancellationToken ct)
-        where T : class
+    private async Task PostgresAsync(string table, List<Column> columns, IReadOnlyCollection<object> rows, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var importer = await connection.BeginBinaryImportAsync(
