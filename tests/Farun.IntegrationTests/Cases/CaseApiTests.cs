@@ -342,8 +342,8 @@ public sealed class CaseApiTests
         };
         await using (var factory = new FarunFactory(database, rotated))
         {
-            var report = (await Farun.Web.Features.Platform.Reencryption.RunAsync(factory.Services, "test", CancellationToken.None)).ToDictionary();
-            Assert.Equal((1, 0), (report["Person.IdNumber"], report["Person.Phone"]));
+            var report = await Farun.Web.Features.Platform.Reencryption.RunAsync(factory.Services, "test", CancellationToken.None);
+            Assert.Contains(("Person.IdNumber", 1), report);
         }
 
         var onlyNew = rotated.Where(kv => kv.Key != "Farun:PersonalData:Keys:test1").ToDictionary();

@@ -136,25 +136,6 @@ public sealed class PersonTests
     }
 
     [Fact]
-    public void Reencrypt_AfterKeyRotation_ReadableWithNewKeyOnly()
-    {
-        var p = Person();
-        var number = IdNumber();
-        p.SetIdDocument(IdDocument.Validate(IdDocumentType.ResidentIdCard, number), Protector, Index);
-        var rotated = new PersonalDataOptions
-        {
-            ActiveKeyId = "k2",
-            Keys = new Dictionary<string, string>(Keys.Keys) { ["k2"] = PersonalDataKeyGenerator.NewKey() },
-            BlindIndexKey = Keys.BlindIndexKey,
-        };
-        var during = new PersonalDataProtector(rotated);
-        Assert.True(p.Reencrypt(during));
-        Assert.False(p.Reencrypt(during));
-        var after = new PersonalDataProtector(new PersonalDataOptions { ActiveKeyId = "k2", Keys = new Dictionary<string, string> { ["k2"] = rotated.Keys["k2"] }, BlindIndexKey = Keys.BlindIndexKey });
-        Assert.Equal(number, after.Decrypt(p.IdNumberCipher!));
-    }
-
-    [Fact]
     public void AgeOn_BirthdayNotYetReached_OneLess()
     {
         var p = Person();

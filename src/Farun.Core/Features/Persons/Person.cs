@@ -161,25 +161,6 @@ public sealed class Person
         }
     }
 
-    /// <summary>Moves the ciphertexts to the active key (key rotation); true when anything changed.</summary>
-    public bool Reencrypt(PersonalDataProtector protector)
-    {
-        var changed = false;
-        if (IdNumberCipher is not null && protector.NeedsRotation(IdNumberCipher))
-        {
-            IdNumberCipher = protector.Reencrypt(IdNumberCipher);
-            changed = true;
-        }
-
-        if (PhoneCipher is not null && protector.NeedsRotation(PhoneCipher))
-        {
-            PhoneCipher = protector.Reencrypt(PhoneCipher);
-            changed = true;
-        }
-
-        return changed;
-    }
-
     /// <summary>Age in whole years on <paramref name="today"/>, when the birth date is known.</summary>
     public int? AgeOn(DateOnly today)
     {

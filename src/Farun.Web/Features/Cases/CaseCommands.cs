@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Farun.Web.Cli;
 using Farun.Web.Common;
+using Farun.Web.Features.Persons;
 
 namespace Farun.Web.Features.Cases;
 
-/// <summary>Verbs: <c>cases alerts</c> raises overdue alerts once.</summary>
+/// <summary>Verbs: <c>cases alerts</c> raises overdue alerts once. Key rotation is <c>pii reencrypt</c>.</summary>
 public static class CaseCommands
 {
     public static Command Cases()
