@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Farun.Data;
 using Farun.Web.Common;
 using Farun.Web.Features.Cases;
+using Farun.Web.Features.Guides;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
 using Farun.Web.Features.Platform;
@@ -82,6 +83,7 @@ public static class FarunApp
             return Task.CompletedTask;
         }));
         services.AddLaws();
+        services.AddGuides();
         services.AddCases(configuration);
         services.AddSearch(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
@@ -109,6 +111,7 @@ public static class FarunApp
         app.MapRazorPages();
         app.MapAccount();
         app.MapLaws();
+        app.MapGuides();
         app.MapPlatform();
         app.MapCases();
         Farun.Web.Features.Audit.ListAudit.Map(app);

@@ -1,6 +1,7 @@
 using Farun.Features.Audit;
 using Farun.Features.Cases;
 using Farun.Features.Consultations;
+using Farun.Features.Guides;
 using Farun.Features.Identity;
 using Farun.Features.Laws;
 using Farun.Features.Lawyers;
@@ -29,6 +30,10 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
     public DbSet<LawVersion> LawVersions => Set<LawVersion>();
 
     public DbSet<LawArticle> LawArticles => Set<LawArticle>();
+
+    public DbSet<GuideVersion> GuideVersions => Set<GuideVersion>();
+
+    public DbSet<GuideSession> GuideSessions => Set<GuideSession>();
 
     public DbSet<Farun.Features.Platform.DistributedLockRecord> DistributedLocks => Set<Farun.Features.Platform.DistributedLockRecord>();
 

@@ -1,0 +1,110 @@
+using Farun.Web.Common;
+using Farun.Web.Features.Guides.Apply;
+using Farun.Web.Features.Guides.Engine;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Farun.Web.Features.Guides;
+
+/// <summary>The one online step: the application pre-filled from the answers; the citizen adds name and phone.</summary>
+[AllowAnonymous]
+public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.Handler handler, IValidator<ApplyFromGuide.Request> validator)
+    : GuidePageModel(interviews)
+{
+    public RenderedAction Action { get; private set; } = null!;
+
+    public bool Available { get; private set; }
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public string? SummaryDefault { get; private set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
+    [BindProperty]
+    public bool Consent { get; set; }
+
+    [BindProperty]
+    public string? IdNumber { get; set; }
+
+    /// <summary>Legal aid needs the applicant's ID number and, on the case spine, a citizen signed in by phone.</summary>
+    public bool NeedsIdNumber => Action.Kind == ApplicationKind.LegalAid;
+
+    public bool NeedsSignIn => NeedsIdNumber && User.FindFirst(Farun.Web.Features.Audit.FarunClaims.ActorKind)?.Value != "Citizen";
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
+        await PrepareAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        if (await PrepareAsync(id, ct) is { } redirect)
+            return redirect;
+        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber);
+        var validation = await validator.ValidateAsync(request, ct);
+        foreach (var e in validation.Errors)
+            Errors.TryAdd(e.PropertyName, e.ErrorMessage);
+        if (Errors.Count == 0)
+        {
+            try
+            {
+                await handler.SubmitAsync(Interview.Session.Code, request, ct);
+                return Redirect($"/guides/{id}/apply");
+            }
+            catch (BadRequestException e)
+            {
+                foreach (var (field, messages) in e.Errors)
+                    Errors.TryAdd(field switch
+                    {
+                        "summary" => nameof(Summary),
+                        "idNumber" => nameof(IdNumber),
+                        "applicant.person.phone" => nameof(Phone),
+                        "applicant.person.idNumber" => nameof(IdNumber),
+                        _ => field,
+                    }, messages[0]);
+                if (Errors.Count == 0)
+                    Errors[""] = e.Message;
+            }
+            catch (DomainException e)
+            {
+                Errors[""] = e.Message;
+            }
+            catch (ValidationException e)
+            {
+                foreach (var error in e.Errors)
+                    Errors.TryAdd(error.PropertyName.Contains("IdNumber", StringComparison.Ordinal) ? nameof(IdNumber) : "", error.ErrorMessage);
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<IActionResult?> PrepareAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is not { } interview)
+            return ToStart(id);
+        if (!interview.Run.IsFinished)
+            return Redirect(CurrentUrl(interview));
+        try
+        {
+            var prepared = await handler.PrepareAsync(interview.Session.Code, ct);
+            Action = prepared.Action;
+            Available = prepared.Available;
+        }
+        catch (ConflictException)
+        {
+            return Redirect($"/guides/{id}/result");
+        }
+
+        SummaryDefault = Action.Values.GetValueOrDefault("summary") as string;
+        return null;
+    }
+}
