@@ -94,10 +94,18 @@ public static class ListCases
                 // The visible cases as two disjoint parts, each answered from an index: the cases of the scope's service
                 // points (range scans of the (service point, type, state) index), and those elsewhere assigned to the caller.
                 var points = scope.ServicePointIds;
+                var only = points[0];
+                var single = points.Count == 1;
                 var me = scope.UserId;
-                var own = Filter(access.Db.Cases.AsNoTracking().Where(c => points.Contains(c.ServicePointId)), filter, scope, now);
-                var elsewhere = Filter(access.Db.Cases.AsNoTracking().Where(c => !points.Contains(c.ServicePointId) && (c.AssigneeId == me || c.LawyerUserId == me)), filter, scope, now);
-                groups = [.. (await GroupAsync(own, ct)).Concat(await GroupAsync(elsewhere, ct))
+                var cases = access.Db.Cases.AsNoTracking();
+                var own = single ? cases.Where(c => c.ServicePointId == only) : cases.Where(c => points.Contains(c.ServicePointId));
+                var outside = single ? cases.Where(c => c.ServicePointId != only) : cases.Where(c => !points.Contains(c.ServicePointId));
+                // Disjoint parts, each a range of its own index (an OR of two columns defeats SQLite's planner).
+                var assigned = outside.Where(c => c.AssigneeId == me);
+                var lawyer = outside.Where(c => c.LawyerUserId == me && (c.AssigneeId == null || c.AssigneeId != me));
+                groups = [.. (await GroupAsync(Filter(own, filter, scope, now), ct))
+                    .Concat(await GroupAsync(Filter(assigned, filter, scope, now), ct))
+                    .Concat(await GroupAsync(Filter(lawyer, filter, scope, now), ct))
                     .GroupBy(g => (g.Type, g.State, g.ServicePointId)).Select(g => (g.Key.Type, g.Key.State, g.Key.ServicePointId, g.Sum(x => x.Count)))];
             }
             else
