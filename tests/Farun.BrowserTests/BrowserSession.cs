@@ -57,6 +57,17 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A second, separate browser (own cookies), e.g. a citizen on a phone while staff work in <see cref="Page"/>.</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = BaseUrl;
+        options.Locale ??= "zh-CN";
+        var context = await _browser!.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

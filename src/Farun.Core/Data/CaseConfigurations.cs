@@ -72,8 +72,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // "My queue": my open cases, then my service point's unassigned open cases, by priority and deadline.
         b.HasIndex(x => new { x.AssigneeId, x.IsOpen, x.Priority, x.DueSort });
         b.HasIndex(x => new { x.ServicePointId, x.IsOpen, x.AssigneeId, x.Priority, x.DueSort });
-        // Counts by type, state and service point; lists filtered by type/state.
-        b.HasIndex(x => new { x.Type, x.State, x.ServicePointId });
+        // Counts by service point, type and state (a covering index: one service point is a range, the district a scan).
+        b.HasIndex(x => new { x.ServicePointId, x.Type, x.State });
         // Overdue scan of the alert job and "overdue" filters.
         b.HasIndex(x => new { x.IsOpen, x.DueSort });
         b.HasIndex(x => x.LawyerUserId);

@@ -436,7 +436,7 @@ namespace Farun.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsOpen", "DueSort");
 
-                    b.HasIndex("Type", "State", "ServicePointId");
+                    b.HasIndex("ServicePointId", "Type", "State");
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
 

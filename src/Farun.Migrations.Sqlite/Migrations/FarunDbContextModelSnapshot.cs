@@ -431,7 +431,7 @@ namespace Farun.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IsOpen", "DueSort");
 
-                    b.HasIndex("Type", "State", "ServicePointId");
+                    b.HasIndex("ServicePointId", "Type", "State");
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
 

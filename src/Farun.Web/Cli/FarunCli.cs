@@ -7,7 +7,7 @@ namespace Farun.Web.Cli;
 /// <summary>Command-line verbs of the Farun executable. A verb never starts the web server.</summary>
 public static class FarunCli
 {
-    private static readonly HashSet<string> Verbs = ["db", "users", "laws", "assistant", "audit", "tokens", "pii", "cases", "help", "--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Verbs = ["db", "users", "laws", "assistant", "audit", "tokens", "pii", "cases", "data", "help", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -22,6 +22,7 @@ public static class FarunCli
         root.Subcommands.Add(Farun.Web.Features.Tokens.TokenCommands.Create());
         root.Subcommands.Add(Farun.Web.Features.Platform.Reencryption.CreateCommand());
         root.Subcommands.Add(Farun.Web.Features.Cases.CaseCommands.Cases());
+        root.Subcommands.Add(Farun.Web.Features.Cases.DemoData.DataCommands.Create());
         var help = new Command("help", "显示帮助。");
         help.SetAction(_ => root.Parse("--help").Invoke());
         root.Subcommands.Add(help);

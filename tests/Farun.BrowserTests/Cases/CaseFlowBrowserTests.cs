@@ -1,4 +1,5 @@
 using Farun.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Farun.BrowserTests.Cases;
@@ -19,10 +20,14 @@ public sealed class CaseFlowBrowserTests
     private static ILocator Action(IPage page, string action) => page.Locator($"details[data-action='{action}']");
 
     [SkippableFact]
-    public async Task HotlineConsultation_ConvertedGrantedAssignedClosed_FromTheScreens()
+    public async Task HotlineConsultation_ConvertedGrantedAssignedClosed_FromTheScreens_CitizenFollowsInPortal()
     {
         await using var s = await BrowserSession.StartAsync();
         var page = s.Page;
+        // A long flow on a shared machine: assertions wait as long as actions do.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        // The caller follows the matter on a phone, in large text.
+        var citizen = await s.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
 
         // The hotline agent takes a call with the keyboard alone: the intake form opens with the cursor in the caller's
         // phone, Tab follows the conversation, arrow keys pick from lists, Enter in a text field submits.
@@ -68,6 +73,32 @@ public sealed class CaseFlowBrowserTests
         await Assertions.Expect(page.GetByTestId("case-state")).ToHaveTextAsync("已转办理");
         var legalAidLink = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^法律援助 FY-") });
         var legalAidUrl = await legalAidLink.GetAttributeAsync("href");
+        var legalAidNumber = (await legalAidLink.InnerTextAsync()).Replace("法律援助 ", "", StringComparison.Ordinal).Trim();
+
+        // The caller signs in with the phone number given on the call and finds the application; adds a document.
+        await CitizenSignInAsync(s, citizen, "13912340001");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "大字模式" }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("html")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("large-text"));
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "我的事项" }).ClickAsync();
+        var myCase = citizen.GetByRole(AriaRole.Link, new() { Name = "法律援助 " + legalAidNumber });
+        await Assertions.Expect(myCase).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^法律咨询 ZX-") })).ToBeVisibleAsync();
+        await myCase.ClickAsync();
+        await Assertions.Expect(citizen.Locator("p.state")).ToContainTextAsync("待审查");
+        await citizen.GetByLabel(new System.Text.RegularExpressions.Regex("^上传证明材料")).SetInputFilesAsync(new FilePayload
+        {
+            Name = "工资欠条.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray(),
+        });
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交材料" }).ClickAsync();
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Status)).ToContainTextAsync("已提交材料“工资欠条.pdf”");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = "工资欠条.pdf" })).ToBeVisibleAsync();
+        var wide = await citizen.EvaluateAsync<string>("""
+            [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .map(e => e.tagName + '.' + e.className).slice(0, 5).join(', ')
+            """);
+        Assert.True(wide.Length == 0, "no sideways scrolling on a phone, but wider: " + wide);
 
         // The legal-aid officer takes it from the queue, grants it and assigns a lawyer.
         await SignInAsync(page, "legalaid");
@@ -92,6 +123,13 @@ public sealed class CaseFlowBrowserTests
         await assign.GetByRole(AriaRole.Button, new() { Name = "指派律师" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("case-state")).ToHaveTextAsync("承办中");
         await Assertions.Expect(page.GetByTestId("lawyer")).ToContainTextAsync("演示律师");
+        await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("工资欠条.pdf");
+
+        // The citizen reads the decision and who the lawyer is.
+        await citizen.ReloadAsync();
+        await Assertions.Expect(citizen.Locator("p.state")).ToContainTextAsync("承办中");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Name = "给予法律援助决定" })).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.Locator("p.lawyer")).ToContainTextAsync("演示律师");
 
         // The lawyer reports the outcome.
         await SignInAsync(page, "lawyer");
@@ -114,6 +152,25 @@ public sealed class CaseFlowBrowserTests
         await Assertions.Expect(page.GetByTestId("quality")).ToContainTextAsync("96");
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("由法律咨询 ZX-");
         await Assertions.Expect(page.Locator("details.action")).ToHaveCountAsync(1);
+
+        // The citizen sees the outcome; a closed application takes no more documents; the quality score stays internal.
+        await citizen.ReloadAsync();
+        await Assertions.Expect(citizen.Locator("p.state")).ToContainTextAsync("已办结");
+        await Assertions.Expect(citizen.Locator("main")).ToContainTextAsync("办理结果：调解");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Button, new() { Name = "提交材料" })).ToHaveCountAsync(0);
+        await Assertions.Expect(citizen.Locator("main")).Not.ToContainTextAsync("质量评分");
+    }
+
+    private static async Task CitizenSignInAsync(BrowserSession s, IPage page, string phone)
+    {
+        await page.GotoAsync("/citizen");
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("短信验证码")).ToBeVisibleAsync();
+        var code = s.Factory.Services.GetRequiredService<Farun.Web.Features.Citizens.DevelopmentSmsOutbox>().LastCode(phone)!;
+        await page.GetByLabel("短信验证码").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("您已登录")).ToBeVisibleAsync();
     }
 
     private static async Task<string> FirstOptionStartingAsync(ILocator scope, string prefix)

@@ -20,6 +20,21 @@ public sealed class SharedActionsTests
     }
 
     [Fact]
+    public void RecordAttachment_OpenCase_TimelineEntry_DecidedCase_RuleError()
+    {
+        var c = LegalAid(At(2026, 3, 2));
+        var version = c.Version;
+        var e = c.RecordAttachment(Ctx(Officer, At(2026, 3, 2)), " 收入证明.pdf ");
+        Assert.Equal(CaseEventKind.Attachment, e.Kind);
+        Assert.Contains("收入证明.pdf", e.Text, StringComparison.Ordinal);
+        Assert.Equal(version + 1, c.Version);
+
+        c.Refuse(Ctx(Officer, At(2026, 3, 3)), "收入高于标准。");
+        Assert.Throws<CaseRuleException>(() => c.RecordAttachment(Ctx(Officer, At(2026, 3, 4)), "补充.pdf"));
+        Assert.Equal("file", Assert.Throws<CaseFieldException>(() => LegalAid(At(2026, 3, 2)).RecordAttachment(Ctx(Officer, At(2026, 3, 2)), " ")).Field);
+    }
+
+    [Fact]
     public void Claim_Queue_ActorBecomesAssignee()
     {
         var c = LegalAid(At(2026, 3, 2));

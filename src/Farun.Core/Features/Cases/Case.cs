@@ -338,6 +338,16 @@ public sealed partial class Case
         return referral;
     }
 
+    /// <summary>Records a supporting document added to an open case (the file itself is in the attachment store).</summary>
+    public CaseEvent RecordAttachment(CaseContext ctx, string fileName)
+    {
+        RequireText("file", fileName, "请选择要上传的文件。");
+        if (!IsOpen)
+            throw new CaseRuleException($"案件{Number}当前状态为“{State.DisplayName()}”，已不能再提交材料。", AvailableActions());
+        Touch(ctx);
+        return AddEvent(ctx, CaseEventKind.Attachment, null, null, null, $"{ctx.Actor.Name}提交材料：{fileName.Trim()}");
+    }
+
     public CaseEvent AddNote(CaseContext ctx, string text)
     {
         Ensure(CaseActions.Note);

@@ -28,7 +28,9 @@ public enum ScopeKind
 }
 
 /// <summary>The caller as the case rules see them, with the service points their scope covers.</summary>
-public sealed record CallerScope(CaseActor Actor, ScopeKind Kind, IReadOnlyList<Guid> ServicePointIds, string? PhoneHash)
+/// <param name="AllServicePoints">The scope covers every service point (a manager at the district centre): every case is
+/// visible, so queries need no visibility filter.</param>
+public sealed record CallerScope(CaseActor Actor, ScopeKind Kind, IReadOnlyList<Guid> ServicePointIds, string? PhoneHash, bool AllServicePoints = false)
 {
     public Guid? UserId => Actor.UserId;
 
@@ -64,7 +66,12 @@ public sealed class CaseAccess(FarunDbContext db, ServicePointDirectory director
         if (actor.IsAdministrator || !roles.Overlaps(Common.Policies.CaseWorkRoles))
             return new CallerScope(actor, ScopeKind.None, [], null);
         if (roles.Contains(Roles.Manager))
-            return new CallerScope(actor, ScopeKind.Manager, sp is { } m ? (await directory.GetAsync(ct)).Subtree(m) : [], null);
+        {
+            var points = await directory.GetAsync(ct);
+            var subtree = sp is { } m ? points.Subtree(m) : [];
+            return new CallerScope(actor, ScopeKind.Manager, subtree, null, AllServicePoints: subtree.Count > 0 && subtree.Count == points.ById.Count);
+        }
+
         if (roles.SetEquals([Roles.Lawyer]))
             return new CallerScope(actor, ScopeKind.Lawyer, [], null);
         return new CallerScope(actor, ScopeKind.Staff, sp is { } s ? [s] : [], null);
@@ -76,6 +83,8 @@ public sealed class CaseAccess(FarunDbContext db, ServicePointDirectory director
         var me = scope.UserId;
         switch (scope.Kind)
         {
+            case ScopeKind.Manager when scope.AllServicePoints:
+                return cases;
             case ScopeKind.Staff:
             case ScopeKind.Manager:
                 var points = scope.ServicePointIds;
@@ -107,6 +116,9 @@ public sealed class CaseAccess(FarunDbContext db, ServicePointDirectory director
     }
 
     public IQueryable<Case> Visible(CallerScope scope) => Apply(db.Cases, scope);
+
+    /// <summary>The database, for queries that split the visibility rule into parts (see <see cref="ListCases.Handler.CountsAsync"/>).</summary>
+    internal FarunDbContext Db => db;
 
     /// <summary>Whether the caller may create or move cases at <paramref name="servicePointId"/>.</summary>
     public static bool CanWorkAt(CallerScope scope, Guid servicePointId) =>

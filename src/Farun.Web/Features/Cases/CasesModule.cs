@@ -61,6 +61,7 @@ public static class CasesModule
         services.AddScoped<CaseAssigner>();
         services.AddScoped<CaseActionService>();
         services.AddScoped<CaseActionForms>();
+        services.AddScoped<CaseDocuments>();
         services.AddScoped<CreateCase.Handler>();
         services.AddScoped<ListCases.Handler>();
         services.AddScoped<PersonRegistry>();
@@ -70,6 +71,7 @@ public static class CasesModule
         services.AddScoped<RegisterOrganisation.Handler>();
         services.AddScoped<LawyerConflicts>();
         services.AddScoped<LawyerEndpoints.Handler>();
+        services.AddSingleton<DemoData.CaseGenerator>();
         services.AddHostedService<CasesDemoSeeder>();
         return services;
     }
@@ -81,6 +83,7 @@ public static class CasesModule
         ListCases.Map(cases);
         GetCase.Map(cases);
         PerformAction.Map(cases);
+        CaseDocuments.Map(cases);
 
         var registry = app.MapGroup("/api").WithTags("人员与律师").RequireAuthorization(Policies.CaseWork);
         RegisterPerson.Map(registry);

@@ -12,7 +12,7 @@ public sealed class CaseReader(FarunDbContext db, CaseAccess access, ServicePoin
 {
     /// <summary>Timeline kinds a citizen sees: what happened to their matter, not internal notes and assignments.</summary>
     private static readonly CaseEventKind[] CitizenEventKinds =
-        [CaseEventKind.Created, CaseEventKind.Transition, CaseEventKind.Link, CaseEventKind.Referral, CaseEventKind.Transfer];
+        [CaseEventKind.Created, CaseEventKind.Transition, CaseEventKind.Link, CaseEventKind.Referral, CaseEventKind.Transfer, CaseEventKind.Attachment];
 
     /// <summary>The case with the data transitions need, tracked, or 404 when the caller cannot see it.</summary>
     public async Task<Case> LoadForUpdateAsync(Guid id, CallerScope scope, CancellationToken ct) =>
