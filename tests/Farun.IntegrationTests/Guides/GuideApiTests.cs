@@ -241,7 +241,7 @@ public sealed class GuideApiTests
     {
         var created = await client.PostAsJsonAsync("/api/guides/mediation/sessions", new
         {
-            answers = new { dispute_type = "neighbour", in_court = false, other_refuses = false, amount = 3000, description = "楼上漏水，泡坏了我家天花板，想让他赔偿修理费。" },
+            answers = new { dispute_type = "neighbour", in_court = false, other_refuses = false, amount = 3000, other_party = "楼上邻居李四", description = "楼上漏水，泡坏了我家天花板，想让他赔偿修理费。" },
         });
         var session = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("apply", session.GetProperty("state").GetProperty("outcome").GetProperty("id").GetString());
