@@ -46,6 +46,12 @@ public sealed class GuideApplyModel(
     [BindProperty]
     public Guid? SlotId { get; set; }
 
+    [BindProperty]
+    public string? Address { get; set; }
+
+    /// <summary>A home visit needs the address to come to.</summary>
+    public bool NeedsAddress => Action.Kind == ApplicationKind.Notarization && ApplicationChoices.SlotKindFor(Action.Values) == Farun.Features.Notarization.SlotKind.HomeVisit;
+
     public IReadOnlyList<ApplicationChoices.Committee> Committees { get; private set; } = [];
 
     public IReadOnlyList<ApplicationChoices.Slot> Slots { get; private set; } = [];
@@ -57,7 +63,7 @@ public sealed class GuideApplyModel(
     public bool NeedsIdNumber => Action.Kind == ApplicationKind.LegalAid;
 
     /// <summary>Every online application on the case spine comes from a citizen signed in by phone.</summary>
-    public bool NeedsSignIn => User.FindFirst(Farun.Web.Features.Audit.FarunClaims.ActorKind)?.Value != "Citizen";
+    public bool NeedsSignIn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await PrepareAsync(id, ct) ?? Page();
@@ -66,7 +72,7 @@ public sealed class GuideApplyModel(
     {
         if (await PrepareAsync(id, ct) is { } redirect)
             return redirect;
-        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber, OtherParty, CommitteeId, SlotId);
+        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber, OtherParty, CommitteeId, SlotId, Address);
         var validation = await validator.ValidateAsync(request, ct);
         foreach (var e in validation.Errors)
             Errors.TryAdd(e.PropertyName, e.ErrorMessage);
@@ -88,6 +94,7 @@ public sealed class GuideApplyModel(
                         "applicant.person.idNumber" => nameof(IdNumber),
                         "otherParty" => nameof(OtherParty),
                         "slotId" => nameof(SlotId),
+                        "address" => nameof(Address),
                         "mediation.committeeId" => nameof(CommitteeId),
                         _ => field,
                     }, messages[0]);
@@ -127,6 +134,7 @@ public sealed class GuideApplyModel(
         }
 
         SummaryDefault = Action.Values.GetValueOrDefault("summary") as string;
+        NeedsSignIn = !GuideApplicant.IsCitizen(await GuideApplicant.ResolveAsync(HttpContext));
         if (Available && Interview.Session.ApplicationReference is null)
             (Committees, Slots) = await choices.ForAsync(Action, ct);
         return null;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Farun.Common.Validation;
 using Farun.Data;
 using Farun.Features.Cases;
@@ -52,7 +51,7 @@ public sealed class CaseSpineApplicationSink(
     {
         if (!Accepts(application.Kind))
             throw new ConflictException("这类申请暂未开通在线提交，请带上材料到办理地点申请。");
-        var user = http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+        var user = await GuideApplicant.ResolveAsync(http.HttpContext);
         var request = application.Kind switch
         {
             ApplicationKind.Mediation => ToMediationRequest(application, application.CommitteeId ?? await DefaultCommitteeAsync(ct)),
@@ -67,22 +66,25 @@ public sealed class CaseSpineApplicationSink(
             var kind = ApplicationChoices.SlotKindFor(application.Fields);
             if (free.Kind != kind)
                 throw BadRequestException.ForField("slotId", $"请选择“{kind.DisplayName()}”的时段。");
+            if (kind == SlotKind.HomeVisit && application.Address is null)
+                throw BadRequestException.ForField("address", "预约上门办证，请填写上门的地址。");
         }
 
         await validator.ValidateAndThrowAsync(request, ct);
         var created = await cases.HandleAsync(request, user, ct);
         if (application.Kind == ApplicationKind.Notarization && application.SlotId is { } slot)
-            await booking.HandleAsync(created.Case.Id, new NotaryEndpoints.Book(slot, null, "通过办事指引在线预约"), user, ct);
+            await booking.HandleAsync(created.Case.Id, new NotaryEndpoints.Book(slot, application.Address, "通过办事指引在线预约"), user, ct);
         return new GuideApplicationReceipt(created.Case.Number, PortalUrl);
     }
 
     /// <summary>The committee an online request goes to when the citizen did not choose: the first active street
     /// (乡镇、街道) committee, else any active one.</summary>
-    private async Task<Guid> DefaultCommitteeAsync(CancellationToken ct) =>
-        await db.MediationCommittees.AsNoTracking().Where(c => c.IsActive)
-            .OrderBy(c => c.Kind == CommitteeKind.Street ? 0 : 1).ThenBy(c => c.Name)
-            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
-        ?? throw new ConflictException("暂无可以在线受理的人民调解委员会，请到结果页列出的地点申请调解。");
+    private async Task<Guid> DefaultCommitteeAsync(CancellationToken ct)
+    {
+        var active = await db.MediationCommittees.AsNoTracking().Where(c => c.IsActive).Select(c => new { c.Id, c.Kind, c.Name }).ToListAsync(ct);
+        return active.OrderBy(c => c.Kind == CommitteeKind.Street ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal).Select(c => (Guid?)c.Id).FirstOrDefault()
+            ?? throw new ConflictException("暂无可以在线受理的人民调解委员会，请到结果页列出的地点申请调解。");
+    }
 
     /// <summary>The create-case request for a people's mediation request pre-filled by a guide.</summary>
     public static CreateCase.Request ToMediationRequest(GuideApplication a, Guid committeeId)
