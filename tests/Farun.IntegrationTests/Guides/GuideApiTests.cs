@@ -226,10 +226,10 @@ public sealed class GuideApiTests
     }
 
     [Fact]
-    public async Task Apply_NoSinkWired_Is409AndSaysWhereToGo()
+    public async Task Apply_SinkUnavailable_Is409AndSaysWhereToGo()
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
-        await using var factory = new FarunFactory(database);
+        await using var factory = new FarunFactory(database, services: s => s.AddSingleton<Farun.Web.Features.Guides.Apply.IGuideApplicationSink>(new Farun.Web.Features.Guides.Apply.UnavailableApplicationSink()));
         var client = StaffClient.Anonymous(factory);
         var code = await FinishedMediationAsync(client);
         var response = await client.PostAsJsonAsync($"/api/guides/sessions/{code}/apply", new { name = "王芳", phone = "13812345678", consent = true });
