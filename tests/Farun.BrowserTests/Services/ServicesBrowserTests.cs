@@ -91,7 +91,7 @@ public sealed class ServicesBrowserTests
             var created = await sp.GetRequiredService<CreateCase.Handler>().HandleAsync(request, citizen, CancellationToken.None);
             caseId = created.Case.Id;
             number = created.Case.Number;
-            await sp.GetRequiredService<NotaryBookingService>().BookAsync(citizen, caseId, new NotaryEndpoints.Book(slot.Id, null, null), CancellationToken.None);
+            await sp.GetRequiredService<BookNotarySlot>().HandleAsync(caseId, new NotaryEndpoints.Book(slot.Id, null, null), citizen, CancellationToken.None);
         }
 
         var page = s.Page;

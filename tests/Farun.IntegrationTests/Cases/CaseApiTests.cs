@@ -90,8 +90,8 @@ public sealed class CaseApiTests
         var asNumber = await Api.ReadAsync(await Api.PostAsync(staff, "/api/cases", new { type = 42, channel = 77, applicant = new { personId = Guid.NewGuid() } }), HttpStatusCode.BadRequest);
         Assert.Contains("未知的服务事项类型", Api.Strings(asNumber["errors"]!["type"]).Single());
         Assert.Contains("未知的来源渠道", Api.Strings(asNumber["errors"]!["channel"]).Single());
-        var notYet = await Api.ReadAsync(await Api.PostAsync(staff, "/api/cases", new { type = "Mediation", channel = "WalkIn", applicant = new { personId = Guid.NewGuid() } }), HttpStatusCode.BadRequest);
-        Assert.Contains("尚未开放", Api.Strings(notYet["errors"]!["type"]).Single());
+        var noDetails = await Api.ReadAsync(await Api.PostAsync(staff, "/api/cases", new { type = "Mediation", channel = "WalkIn", applicant = new { personId = Guid.NewGuid() } }), HttpStatusCode.BadRequest);
+        Assert.Contains("请填写调解登记内容", Api.Strings(noDetails["errors"]!["mediation"]).Single());
         var list = await staff.GetAsync("/api/cases?state=Sleeping");
         Assert.Equal(HttpStatusCode.BadRequest, list.StatusCode);
     }

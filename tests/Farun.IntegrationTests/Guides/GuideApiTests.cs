@@ -226,10 +226,10 @@ public sealed class GuideApiTests
     }
 
     [Fact]
-    public async Task Apply_NoSinkWired_Is409AndSaysWhereToGo()
+    public async Task Apply_SinkUnavailable_Is409AndSaysWhereToGo()
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
-        await using var factory = new FarunFactory(database);
+        await using var factory = new FarunFactory(database, services: s => s.AddSingleton<Farun.Web.Features.Guides.Apply.IGuideApplicationSink>(new Farun.Web.Features.Guides.Apply.UnavailableApplicationSink()));
         var client = StaffClient.Anonymous(factory);
         var code = await FinishedMediationAsync(client);
         var response = await client.PostAsJsonAsync($"/api/guides/sessions/{code}/apply", new { name = "王芳", phone = "13812345678", consent = true });
@@ -241,7 +241,7 @@ public sealed class GuideApiTests
     {
         var created = await client.PostAsJsonAsync("/api/guides/mediation/sessions", new
         {
-            answers = new { dispute_type = "neighbour", in_court = false, other_refuses = false, amount = 3000, description = "楼上漏水，泡坏了我家天花板，想让他赔偿修理费。" },
+            answers = new { dispute_type = "neighbour", in_court = false, other_refuses = false, amount = 3000, other_party = "楼上邻居李四", description = "楼上漏水，泡坏了我家天花板，想让他赔偿修理费。" },
         });
         var session = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("apply", session.GetProperty("state").GetProperty("outcome").GetProperty("id").GetString());

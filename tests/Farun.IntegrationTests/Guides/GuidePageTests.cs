@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Farun.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Farun.IntegrationTests.Guides.GuideTestSupport;
 
 namespace Farun.IntegrationTests.Guides;
@@ -157,7 +158,7 @@ public sealed partial class GuidePageTests
         await using var factory = WithSink(database, sink);
         var client = StaffClient.Anonymous(factory);
         var url = await StartAsync(client, "mediation");
-        foreach (var answer in new[] { "neighbour", "no", "no", "0", "邻居装修噪音太大，晚上十点后还在施工。" })
+        foreach (var answer in new[] { "neighbour", "no", "no", "0", "楼上邻居", "邻居装修噪音太大，晚上十点后还在施工。" })
             url = await AnswerAsync(client, url, answer);
         Assert.Equal("/guides/mediation/result", url);
         Assert.Contains("href=\"/guides/mediation/apply\"", await client.GetStringAsync(url), StringComparison.Ordinal);
@@ -187,10 +188,10 @@ public sealed partial class GuidePageTests
     }
 
     [Fact]
-    public async Task Result_NoSinkWired_SaysWhereToApplyInPerson()
+    public async Task Result_SinkUnavailable_SaysWhereToApplyInPerson()
     {
         await using var database = await TestDatabase.CreateAsync("Sqlite");
-        await using var factory = new FarunFactory(database);
+        await using var factory = new FarunFactory(database, services: s => s.AddSingleton<Farun.Web.Features.Guides.Apply.IGuideApplicationSink>(new Farun.Web.Features.Guides.Apply.UnavailableApplicationSink()));
         var client = StaffClient.Anonymous(factory);
         var url = await StartAsync(client, "notarization");
         foreach (var answer in new[] { "no_criminal_record", "yes", "study" })

@@ -17,7 +17,8 @@ namespace Farun.Web.Features.Cases;
 /// <summary>
 /// POST /api/cases — opens a case of any supported type from any channel, with its applicant (an existing person, or
 /// registered inline with duplicate warnings), other parties, an incoming referral and type-specific data under
-/// <c>consultation</c> or <c>legalAid</c>. Staff open cases at their service point; a citizen applies for legal aid online.
+/// <c>consultation</c>, <c>legalAid</c>, <c>mediation</c>, <c>notarization</c> or <c>complaint</c>. Staff open cases at their service point;
+/// a citizen applies online for legal aid, people's mediation (at the committee's service point), notarization or a complaint.
 /// </summary>
 public static class CreateCase
 {
@@ -158,10 +159,16 @@ public static class CreateCase
             Guid servicePointId;
             if (scope.IsCitizen)
             {
-                if (r.Type is not (CaseType.LegalAid or CaseType.Notarization or CaseType.Complaint) || r.Channel != CaseChannel.OnlinePortal)
-                    throw new ForbiddenException("市民可在网上申请法律援助、预约公证、提出投诉；其他事项请拨打12348或到服务点办理。");
-                // Online applications go to the district's legal-aid institution at the public legal service centre.
-                servicePointId = sps.Root?.Id ?? throw new InvalidOperationException("No district centre is configured.");
+                if (r.Type is not (CaseType.LegalAid or CaseType.Notarization or CaseType.Complaint or CaseType.Mediation) || r.Channel != CaseChannel.OnlinePortal)
+                    throw new ForbiddenException("市民可在网上申请法律援助、申请人民调解、预约公证、提出投诉；其他事项请拨打12348或到服务点办理。");
+                if (r.Type == CaseType.Mediation && r.Mediation!.Source != Farun.Features.Mediation.MediationSource.PartyApplication)
+                    throw BadRequestException.ForField("mediation.source", "网上申请人民调解的来源应为“当事人申请”。");
+                // Online applications go to the district's legal-aid institution at the public legal service centre; a
+                // mediation request goes to the service point of the committee the citizen applies to.
+                servicePointId = r.Type == CaseType.Mediation
+                    ? await db.MediationCommittees.Where(m => m.Id == r.Mediation!.CommitteeId).Select(m => (Guid?)m.ServicePointId).FirstOrDefaultAsync(ct)
+                        ?? throw BadRequestException.ForField("mediation.committeeId", "未找到该人民调解委员会。")
+                    : sps.Root?.Id ?? throw new InvalidOperationException("No district centre is configured.");
             }
             else if (scope.CanWork)
             {

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Farun.Web.Features.Guides;
 
-/// <summary>The one online step: the application pre-filled from the answers; the citizen adds name and phone.</summary>
+/// <summary>The one online step: the application pre-filled from the answers; the citizen adds name and phone (and, for
+/// mediation, the other party when the guide did not ask and the committee; for notarization, one of the free slots).</summary>
 [AllowAnonymous]
-public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.Handler handler, IValidator<ApplyFromGuide.Request> validator)
+public sealed class GuideApplyModel(
+    GuideInterviews interviews, ApplyFromGuide.Handler handler, IValidator<ApplyFromGuide.Request> validator, ApplicationChoices choices)
     : GuidePageModel(interviews)
 {
     public RenderedAction Action { get; private set; } = null!;
@@ -35,10 +37,33 @@ public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.H
     [BindProperty]
     public string? IdNumber { get; set; }
 
-    /// <summary>Legal aid needs the applicant's ID number and, on the case spine, a citizen signed in by phone.</summary>
+    [BindProperty]
+    public string? OtherParty { get; set; }
+
+    [BindProperty]
+    public Guid? CommitteeId { get; set; }
+
+    [BindProperty]
+    public Guid? SlotId { get; set; }
+
+    [BindProperty]
+    public string? Address { get; set; }
+
+    /// <summary>A home visit needs the address to come to.</summary>
+    public bool NeedsAddress => Action.Kind == ApplicationKind.Notarization && ApplicationChoices.SlotKindFor(Action.Values) == Farun.Features.Notarization.SlotKind.HomeVisit;
+
+    public IReadOnlyList<ApplicationChoices.Committee> Committees { get; private set; } = [];
+
+    public IReadOnlyList<ApplicationChoices.Slot> Slots { get; private set; } = [];
+
+    /// <summary>Mediation needs the other party; asked here when the guide did not.</summary>
+    public bool NeedsOtherParty => Action.Kind == ApplicationKind.Mediation && Action.Values.GetValueOrDefault("other_party") is not string { Length: > 0 };
+
+    /// <summary>Legal aid needs the applicant's ID number.</summary>
     public bool NeedsIdNumber => Action.Kind == ApplicationKind.LegalAid;
 
-    public bool NeedsSignIn => NeedsIdNumber && User.FindFirst(Farun.Web.Features.Audit.FarunClaims.ActorKind)?.Value != "Citizen";
+    /// <summary>Every online application on the case spine comes from a citizen signed in by phone.</summary>
+    public bool NeedsSignIn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await PrepareAsync(id, ct) ?? Page();
@@ -47,7 +72,7 @@ public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.H
     {
         if (await PrepareAsync(id, ct) is { } redirect)
             return redirect;
-        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber);
+        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber, OtherParty, CommitteeId, SlotId, Address);
         var validation = await validator.ValidateAsync(request, ct);
         foreach (var e in validation.Errors)
             Errors.TryAdd(e.PropertyName, e.ErrorMessage);
@@ -67,6 +92,10 @@ public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.H
                         "idNumber" => nameof(IdNumber),
                         "applicant.person.phone" => nameof(Phone),
                         "applicant.person.idNumber" => nameof(IdNumber),
+                        "otherParty" => nameof(OtherParty),
+                        "slotId" => nameof(SlotId),
+                        "address" => nameof(Address),
+                        "mediation.committeeId" => nameof(CommitteeId),
                         _ => field,
                     }, messages[0]);
                 if (Errors.Count == 0)
@@ -105,6 +134,9 @@ public sealed class GuideApplyModel(GuideInterviews interviews, ApplyFromGuide.H
         }
 
         SummaryDefault = Action.Values.GetValueOrDefault("summary") as string;
+        NeedsSignIn = !GuideApplicant.IsCitizen(await GuideApplicant.ResolveAsync(HttpContext));
+        if (Available && Interview.Session.ApplicationReference is null)
+            (Committees, Slots) = await choices.ForAsync(Action, ct);
         return null;
     }
 }

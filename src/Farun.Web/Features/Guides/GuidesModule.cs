@@ -23,6 +23,7 @@ public static class GuidesModule
         services.AddScoped<EvaluateGuide.Handler>();
         services.AddScoped<GuideSessionsApi.Handler>();
         services.AddScoped<ApplyFromGuide.Handler>();
+        services.AddScoped<ApplicationChoices>();
         services.AddScoped<UploadGuide.Handler>();
         services.AddScoped<ManageGuideVersions.Handler>();
         // Applications land in the case spine (legal aid now; mediation and notarization when their services exist).

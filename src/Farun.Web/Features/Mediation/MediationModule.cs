@@ -66,9 +66,9 @@ public static class ServicesModule
         services.Configure<ServiceOptions>(configuration.GetSection(ServiceOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ToRules());
         services.AddScoped<MediationOpener>();
+        services.AddScoped<Farun.Web.Features.Notarization.BookNotarySlot>();
         services.AddScoped<Farun.Web.Features.Complaints.ComplaintOpener>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpScheduler>();
-        services.AddScoped<Farun.Web.Features.Notarization.NotaryBookingService>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpAccess>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpService>();
         services.AddScoped<IMediationSatisfactionSource, Farun.Web.Features.FollowUps.FollowUpSatisfactionSource>();

@@ -149,38 +149,6 @@ public static class NotarizationActions
             [.. bookings.OrderBy(b => b.StartsAt).Select(b => new BookingDto(b.SlotId, b.Kind, b.Kind.DisplayName(), b.StartsAt, b.Address, b.Note))]);
 }
 
-/// <summary>Books a free slot for a notarization case (the applicant online, or staff); a slot is booked once, whatever the concurrency.</summary>
-public sealed class NotaryBookingService(FarunDbContext db, CaseAccess access, CaseReader reader, CaseRules rules, AuditLog audit, TimeProvider time)
-{
-    public async Task<BookingDto> BookAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, NotaryEndpoints.Book r, CancellationToken ct)
-    {
-        var scope = await access.ScopeAsync(user, ct);
-        var c = await reader.LoadForUpdateAsync(id, scope, ct);
-        if (c.Notarization is null || !c.IsOpen)
-            throw new ConflictException("只有办理中的公证事项可以预约。", []);
-        var slot = await db.NotarySlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.SlotId, ct)
-            ?? throw BadRequestException.ForField("slotId", "未找到该时段。");
-        var now = time.GetUtcNow();
-        if (slot.StartsAt <= now)
-            throw BadRequestException.ForField("slotId", "该时段已过。");
-        var booking = CaseErrors.Run(() => new NotaryBooking(slot, c.Id, r.Address, r.Note, now));
-        db.NotaryBookings.Add(booking);
-        c.RecordBooking(new CaseContext(scope.Actor, now, Farun.Common.Calendar.WorkingDayCalendar.China, rules),
-            $"预约{slot.Kind.DisplayName()}：{slot.StartsAt.ToOffset(Farun.Common.Calendar.ChinaTime.Offset):yyyy年M月d日 HH:mm}{(booking.Address is null ? "" : "，地点：" + booking.Address)}");
-        audit.Record("notarization.book", "Case", c.Id, new { c.Number, slot = slot.Id });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new ConflictException("该时段已被预约，请选择其他时段。", []);
-        }
-
-        return new BookingDto(booking.SlotId, booking.Kind, booking.Kind.DisplayName(), booking.StartsAt, booking.Address, booking.Note);
-    }
-}
-
 /// <summary>
 /// Catalogue, slots and bookings: GET /api/notarization/matters (public), GET /api/notarization/slots (free slots),
 /// POST /api/notarization/slots (notaries and managers open slots), POST /api/cases/{id}/notarization/booking (the applicant
@@ -261,8 +229,8 @@ public static class NotaryEndpoints
                 return TypedResults.Ok<IReadOnlyList<SlotDto>>([.. slots.Select(s => new SlotDto(s.Id, s.ServicePointId, s.StartsAt, s.EndsAt, s.Kind, s.Kind.DisplayName()))]);
             })
             .Validate<OpenSlots>().WithName("OpenNotarySlots").WithSummary("开放预约时段（公证员、管理人员）");
-        group.MapPost("/cases/{id:guid}/notarization/booking", async Task<Ok<BookingDto>> (Guid id, Book r, NotaryBookingService bookings, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await bookings.BookAsync(http.User, id, r, ct)))
+        group.MapPost("/cases/{id:guid}/notarization/booking", async Task<Ok<BookingDto>> (Guid id, Book r, BookNotarySlot booking, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await booking.HandleAsync(id, r, http.User, ct)))
             .Validate<Book>().WithName("BookNotarySlot").WithSummary("预约公证时段：窗口办理、上门办证或现场监督（同一时段只能预约一次）")
             .ProducesProblem(StatusCodes.Status409Conflict);
 

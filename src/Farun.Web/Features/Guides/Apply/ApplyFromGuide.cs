@@ -20,8 +20,11 @@ public static class ApplyFromGuide
     public const int MaxSummary = 1000;
 
     /// <summary>The applicant; <paramref name="IdNumber"/> (居民身份证) is required for legal aid, whose applicants the
-    /// legal-aid institution must identify.</summary>
-    public sealed record Request(string? Name, string? Phone, string? Summary, bool? Consent, string? IdNumber = null);
+    /// legal-aid institution must identify. For mediation, <paramref name="OtherParty"/> names the other side when the
+    /// guide did not ask, and <paramref name="CommitteeId"/> picks the committee; for notarization, <paramref name="SlotId"/>
+    /// books one of the free slots the page offers (a home visit with the <paramref name="Address"/> to come to).</summary>
+    public sealed record Request(string? Name, string? Phone, string? Summary, bool? Consent, string? IdNumber = null,
+        string? OtherParty = null, Guid? CommitteeId = null, Guid? SlotId = null, string? Address = null);
 
     public sealed record Receipt(string ReferenceNumber, string Url, bool AlreadySubmitted, DateTimeOffset SubmittedAt);
 
@@ -36,6 +39,8 @@ public static class ApplyFromGuide
                 .WithMessage("请填写正确的手机号码或固定电话（固定电话请带区号）。");
             RuleFor(x => x.Summary).MaximumLength(MaxSummary).WithMessage($"情况说明不能超过{MaxSummary}个字。").NoControlCharacters().WithName("情况说明");
             RuleFor(x => x.Consent).Equal(true).WithMessage("请确认所填信息真实，并同意提交给办理机构。");
+            RuleFor(x => x.OtherParty).MaximumLength(50).WithMessage("对方当事人不能超过50个字。").NoControlCharacters().WithName("对方当事人");
+            RuleFor(x => x.Address).MaximumLength(200).WithMessage("地址不能超过200个字。").NoControlCharacters().WithName("地址");
             RuleFor(x => x.IdNumber).Must(n => string.IsNullOrWhiteSpace(n) || IdDocument.Validate(IdDocumentType.ResidentIdCard, n).IsValid)
                 .WithMessage(x => IdDocument.Validate(IdDocumentType.ResidentIdCard, x.IdNumber).Error ?? "身份证号码有误。");
         }
@@ -68,6 +73,8 @@ public static class ApplyFromGuide
             var fields = new Dictionary<string, object?>(action.Values, StringComparer.Ordinal);
             if (!string.IsNullOrWhiteSpace(r.Summary) && form.Field("summary") is not null)
                 fields["summary"] = r.Summary.Trim();
+            if (!string.IsNullOrWhiteSpace(r.OtherParty) && form.Field("other_party") is not null)
+                fields["other_party"] = r.OtherParty.Trim();
             foreach (var missing in form.Fields.Where(f => f.Required && fields.GetValueOrDefault(f.Name) is null or string { Length: 0 }))
                 throw BadRequestException.ForField(missing.Name, $"请填写{missing.Label}。");
             if (action.Kind == ApplicationKind.LegalAid && string.IsNullOrWhiteSpace(r.IdNumber))
@@ -86,7 +93,8 @@ public static class ApplyFromGuide
                 PhoneNumber.TryNormalize(r.Phone, out var phone, out _);
                 receipt = await sink.SubmitAsync(new GuideApplication(action.Kind, interview.Guide.Id, interview.Guide.Version,
                     interview.Run.Outcome!.Id, session.Code, fields,
-                    new ApplicantContact(r.Name!.Trim(), phone!.Canonical, string.IsNullOrWhiteSpace(r.IdNumber) ? null : IdDocument.Normalize(IdDocumentType.ResidentIdCard, r.IdNumber))), ct);
+                    new ApplicantContact(r.Name!.Trim(), phone!.Canonical, string.IsNullOrWhiteSpace(r.IdNumber) ? null : IdDocument.Normalize(IdDocumentType.ResidentIdCard, r.IdNumber)),
+                    r.CommitteeId, r.SlotId, string.IsNullOrWhiteSpace(r.Address) ? null : r.Address.Trim()), ct);
             }
             catch
             {

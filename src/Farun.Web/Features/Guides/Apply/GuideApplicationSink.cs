@@ -10,6 +10,9 @@ public sealed record ApplicantContact(string Name, string Phone, string? IdNumbe
 /// <summary>
 /// An application pre-filled from a guide's answers: the form kind, the field values named as in
 /// <see cref="ApplicationForms"/> (codes as strings, money as decimal, dates as DateOnly, flags as bool), and the applicant.
+/// <paramref name="CommitteeId"/> is the people's mediation committee the citizen chose (none: the sink picks the
+/// district's street committee); <paramref name="SlotId"/> the notarization slot chosen on the result page (none: the
+/// notary office contacts the applicant after the online pre-review), with the <paramref name="Address"/> of a home visit.
 /// </summary>
 public sealed record GuideApplication(
     ApplicationKind Kind,
@@ -18,7 +21,10 @@ public sealed record GuideApplication(
     string OutcomeId,
     string SessionCode,
     IReadOnlyDictionary<string, object?> Fields,
-    ApplicantContact Applicant);
+    ApplicantContact Applicant,
+    Guid? CommitteeId = null,
+    Guid? SlotId = null,
+    string? Address = null);
 
 /// <summary>What the receiving service answers: its reference number and where the citizen can follow the application.</summary>
 public sealed record GuideApplicationReceipt(string ReferenceNumber, string Url);

@@ -143,6 +143,7 @@ public static class ApplicationForms
             new("matter", "公证事项", FieldType.Code, true, NotarialMatters),
             new("purpose", "用途", FieldType.Text, false),
             new("use_abroad", "是否在境外使用", FieldType.Bool, false),
+            new("home_visit", "上门办证", FieldType.Bool, false),
             new("summary", "情况说明", FieldType.Text, false),
         ]),
     ];
