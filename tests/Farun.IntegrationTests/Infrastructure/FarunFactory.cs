@@ -16,6 +16,14 @@ namespace Farun.IntegrationTests.Infrastructure;
 public sealed class FarunFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    static FarunFactory()
+    {
+        // Dozens of app instances run at once in the tests; each file watcher (configuration reload, asp-append-version
+        // on the web root) would take an inotify instance, and at the default limit of 128 per user a page answers 500.
+        // Polling watchers use none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
+
     public TestDatabase Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
