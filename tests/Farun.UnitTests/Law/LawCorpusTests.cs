@@ -126,7 +126,7 @@ public class LawCorpusTests
         Assert.NotNull(law);
         Assert.Equal(LawLevel.Law, law.Level);
         Assert.Equal(["1", "287", "287-1", "287-2", "288", "452"], law.Current.Articles.Select(a => a.Number.Key));
-        Assert.Equal("本法自1997年10月1日起施行。", law.Current.FindArticle(new ArticleNumber(452))!.Text);
+        Assert.Equal("本法从1997年10月1日起施行。", law.Current.FindArticle(new ArticleNumber(452))!.Text);
         Assert.Equal(["第二编 分则", "第六章 妨害社会管理秩序罪"], law.Current.FindArticle(new ArticleNumber(287, 2))!.Path);
         Assert.Null(law.Current.FindArticle(new ArticleNumber(2)));
     }
