@@ -3,21 +3,61 @@ using Microsoft.Playwright;
 
 namespace Farun.BrowserTests;
 
-/// <summary>The real app on a loopback port with its own database, driven by Debian's Chromium through Playwright.
-/// Playwright never downloads a browser here: it is pointed at /usr/bin/chromium and kept offline.</summary>
-public sealed class BrowserSession : IAsyncDisposable
+/// <summary>Debian's Chromium driven by Playwright and kept offline: Playwright never downloads a browser here and
+/// the browser reaches nothing but loopback.</summary>
+public sealed class OfflineChromium : IAsyncDisposable
 {
-    public static string ChromiumPath =>
-        Environment.GetEnvironmentVariable("FARUN_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
-
     private static readonly string[] OfflineArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
     ];
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private OfflineChromium(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("FARUN_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    /// <summary>Launches the browser; skips the test locally (fails under CI=true) when Chromium is missing.</summary>
+    public static async Task<OfflineChromium> LaunchAsync()
+    {
+        Prerequisites.Require(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath} (apt-get install chromium fonts-wqy-microhei)");
+        // CI machines run several test processes at once: page loads and assertions get the same generous timeout.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { Headless = true, ExecutablePath = ChromiumPath, Args = OfflineArgs });
+        return new OfflineChromium(playwright, browser);
+    }
+
+    /// <summary>A page in a new context (own cookies) on <paramref name="baseUrl"/>, in Chinese unless the options say otherwise.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl, BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = baseUrl;
+        options.Locale ??= "zh-CN";
+        var context = await _browser.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}
+
+/// <summary>The real app on a loopback port with its own database, driven by <see cref="OfflineChromium"/>.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private OfflineChromium? _chromium;
 
     private BrowserSession(TestDatabase database, FarunFactory factory, string baseUrl)
     {
@@ -25,6 +65,8 @@ public sealed class BrowserSession : IAsyncDisposable
         Factory = factory;
         BaseUrl = baseUrl;
     }
+
+    public static string ChromiumPath => OfflineChromium.ChromiumPath;
 
     public TestDatabase Database { get; }
 
@@ -36,43 +78,23 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> StartAsync(string provider = "Sqlite", Action<FarunFactory>? arrange = null, IDictionary<string, string?>? settings = null)
     {
-        Prerequisites.Require(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath} (apt-get install chromium fonts-wqy-microhei)");
+        var chromium = await OfflineChromium.LaunchAsync();
         var database = await TestDatabase.CreateAsync(provider);
         var factory = new FarunFactory(database, settings);
         var baseUrl = factory.StartKestrel();
         arrange?.Invoke(factory);
-        var session = new BrowserSession(database, factory, baseUrl);
-        session._playwright = await Playwright.CreateAsync();
-        session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            Headless = true,
-            ExecutablePath = ChromiumPath,
-            Args = OfflineArgs,
-        });
-        var context = await session._browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN" });
-        // CI machines run several test processes at once: page loads and assertions get the same generous timeout.
-        context.SetDefaultTimeout(15_000);
-        Assertions.SetDefaultExpectTimeout(15_000);
-        session.Page = await context.NewPageAsync();
+        var session = new BrowserSession(database, factory, baseUrl) { _chromium = chromium };
+        session.Page = await chromium.NewPageAsync(baseUrl);
         return session;
     }
 
     /// <summary>A second, separate browser (own cookies), e.g. a citizen on a phone while staff work in <see cref="Page"/>.</summary>
-    public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
-    {
-        options ??= new BrowserNewContextOptions();
-        options.BaseURL = BaseUrl;
-        options.Locale ??= "zh-CN";
-        var context = await _browser!.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null) => _chromium!.NewPageAsync(BaseUrl, options);
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
-            await _browser.CloseAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null)
+            await _chromium.DisposeAsync();
         await Factory.DisposeAsync();
         await Database.DisposeAsync();
     }

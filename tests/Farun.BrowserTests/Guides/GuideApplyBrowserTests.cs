@@ -19,16 +19,10 @@ namespace Farun.BrowserTests.Guides;
 /// one-time code.</summary>
 public sealed class GuideApplyBrowserTests
 {
-    private static readonly string[] OfflineArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-    ];
-
     [SkippableFact]
     public async Task WageArrears_SignedInCitizenOnPhone_SubmitsLegalAidApplicationToTheCaseSpine()
     {
-        Prerequisites.Require(File.Exists(BrowserSession.ChromiumPath), $"Chromium is not installed at {BrowserSession.ChromiumPath}");
+        await using var chromium = await OfflineChromium.LaunchAsync();
         await using var app = await CaseTestApp.StartAsync("Sqlite");
         await using var web = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.Configure<AuthorizationOptions>(o => o.AddPolicy("Citizen", p => p.RequireClaim("farun:actor", "Citizen")))));
@@ -39,19 +33,13 @@ public sealed class GuideApplyBrowserTests
         const string phoneNumber = "13912345678";
         var first17 = "11010519800101123";
         var idNumber = first17 + ChineseIdCard.ComputeCheckCharacter(first17);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { Headless = true, ExecutablePath = BrowserSession.ChromiumPath, Args = OfflineArgs });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var page = await chromium.NewPageAsync(baseUrl, new BrowserNewContextOptions
         {
-            BaseURL = baseUrl,
-            Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,
             ExtraHTTPHeaders = new Dictionary<string, string> { [CaseTestApp.CitizenHeader] = $"{Guid.NewGuid()};{phoneNumber}" },
         });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
 
         async Task Choose(string option)
         {
@@ -91,11 +79,11 @@ public sealed class GuideApplyBrowserTests
         Assert.False(string.IsNullOrEmpty(number));
 
         // The case is on the spine, visible to the citizen, with the answers carried over.
-        var api = await context.APIRequest.GetAsync("/api/cases");
+        var api = await page.Context.APIRequest.GetAsync("/api/cases");
         Assert.Equal(200, api.Status);
         var list = JsonDocument.Parse(await api.TextAsync()).RootElement;
         var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetString() == number);
-        var c = JsonDocument.Parse(await (await context.APIRequest.GetAsync($"/api/cases/{item.GetProperty("id").GetString()}")).TextAsync()).RootElement;
+        var c = JsonDocument.Parse(await (await page.Context.APIRequest.GetAsync($"/api/cases/{item.GetProperty("id").GetString()}")).TextAsync()).RootElement;
         Assert.Equal("LegalAid", c.GetProperty("type").GetString());
         Assert.Equal("OnlinePortal", c.GetProperty("channel").GetString());
         Assert.Equal("LabourRemuneration", c.GetProperty("legalAid").GetProperty("matter").GetString());

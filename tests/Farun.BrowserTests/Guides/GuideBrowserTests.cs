@@ -6,20 +6,13 @@ namespace Farun.BrowserTests.Guides;
 /// <summary>A citizen on a phone: one question per screen, back and forward, a printable result, save and resume.</summary>
 public sealed class GuideBrowserTests
 {
-    private static async Task<IPage> PhoneAsync(BrowserSession s)
+    private static Task<IPage> PhoneAsync(BrowserSession s) => s.NewPageAsync(new BrowserNewContextOptions
     {
-        var context = await s.Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = s.BaseUrl,
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+    });
 
     private static async Task ChooseAsync(IPage page, string option)
     {

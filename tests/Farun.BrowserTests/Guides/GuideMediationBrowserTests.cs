@@ -17,16 +17,10 @@ namespace Farun.BrowserTests.Guides;
 /// test sign-in header stands in for phone and one-time code.</summary>
 public sealed class GuideMediationBrowserTests
 {
-    private static readonly string[] OfflineArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-    ];
-
     [SkippableFact]
     public async Task Mediation_SignedInCitizenOnPhone_SubmitsMediationRequestToTheCaseSpine()
     {
-        Prerequisites.Require(File.Exists(BrowserSession.ChromiumPath), $"Chromium is not installed at {BrowserSession.ChromiumPath}");
+        await using var chromium = await OfflineChromium.LaunchAsync();
         await using var app = await CaseTestApp.StartAsync("Sqlite");
         await using var web = app.App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.Configure<AuthorizationOptions>(o => o.AddPolicy("Citizen", p => p.RequireClaim("farun:actor", "Citizen")))));
@@ -35,19 +29,13 @@ public sealed class GuideMediationBrowserTests
         var baseUrl = web.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
 
         const string phoneNumber = "13912345678";
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { Headless = true, ExecutablePath = BrowserSession.ChromiumPath, Args = OfflineArgs });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var page = await chromium.NewPageAsync(baseUrl, new BrowserNewContextOptions
         {
-            BaseURL = baseUrl,
-            Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,
             ExtraHTTPHeaders = new Dictionary<string, string> { [CaseTestApp.CitizenHeader] = $"{Guid.NewGuid()};{phoneNumber}" },
         });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
 
         async Task Choose(string option)
         {
@@ -86,11 +74,11 @@ public sealed class GuideMediationBrowserTests
         Assert.StartsWith("TJ-", number, StringComparison.Ordinal);
 
         // The mediation case is on the spine, visible to the citizen, with the answers carried over.
-        var api = await context.APIRequest.GetAsync("/api/cases");
+        var api = await page.Context.APIRequest.GetAsync("/api/cases");
         Assert.Equal(200, api.Status);
         var list = JsonDocument.Parse(await api.TextAsync()).RootElement;
         var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetString() == number);
-        var c = JsonDocument.Parse(await (await context.APIRequest.GetAsync($"/api/cases/{item.GetProperty("id").GetString()}")).TextAsync()).RootElement;
+        var c = JsonDocument.Parse(await (await page.Context.APIRequest.GetAsync($"/api/cases/{item.GetProperty("id").GetString()}")).TextAsync()).RootElement;
         Assert.Equal("Mediation", c.GetProperty("type").GetString());
         Assert.Equal("OnlinePortal", c.GetProperty("channel").GetString());
         var mediation = c.GetProperty("mediation");

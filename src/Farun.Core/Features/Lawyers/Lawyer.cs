@@ -91,10 +91,10 @@ public sealed class Lawyer
     public bool IsDemo { get; private set; }
 
     public IReadOnlyList<LegalDomain> SpecialtyList =>
-        [.. Specialties.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Enum.TryParse<LegalDomain>(s, out var d) ? d : LegalDomain.Other).Distinct()];
+        Farun.Common.EnumList.Parse(Specialties, LegalDomain.Other);
 
     public void SetSpecialties(IEnumerable<LegalDomain> specialties) =>
-        Specialties = string.Join(',', specialties.Distinct().Order().Select(d => d.ToString()));
+        Specialties = Farun.Common.EnumList.Format(specialties);
 
     public int YearsOfPractice(DateOnly today) => Math.Max(0, today.Year - PractisingSince);
 }

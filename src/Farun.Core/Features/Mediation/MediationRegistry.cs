@@ -90,8 +90,8 @@ public sealed class Mediator
     public bool IsDemo { get; private set; }
 
     public IReadOnlyList<DisputeType> SpecialtyList =>
-        [.. Specialties.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Enum.TryParse<DisputeType>(s, out var d) ? d : DisputeType.Other).Distinct()];
+        Farun.Common.EnumList.Parse(Specialties, DisputeType.Other);
 
     public void SetSpecialties(IEnumerable<DisputeType> specialties) =>
-        Specialties = string.Join(',', specialties.Distinct().Order().Select(d => d.ToString()));
+        Specialties = Farun.Common.EnumList.Format(specialties);
 }

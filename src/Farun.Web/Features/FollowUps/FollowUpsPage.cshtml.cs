@@ -54,18 +54,7 @@ public sealed class FollowUpsPageModel(
 
     private async Task<IActionResult> RunAsync(Func<Task> action, CancellationToken ct)
     {
-        try
-        {
-            await action();
-        }
-        catch (ValidationException e)
-        {
-            Errors = [.. e.Errors.Select(x => x.ErrorMessage).Distinct()];
-        }
-        catch (DomainException e)
-        {
-            Errors = [e.Message];
-        }
+        Errors = await FormErrors.TryAsync(action);
 
         await LoadAsync(ct);
         return Page();

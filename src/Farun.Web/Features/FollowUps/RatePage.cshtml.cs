@@ -33,21 +33,14 @@ public sealed class RatePageModel(FollowUpService service, IValidator<FollowUpEn
 
     public async Task<IActionResult> OnPostAsync(string token, SatisfactionLevel? level, string? comment, CancellationToken ct)
     {
-        try
+        Errors = await FormErrors.TryAsync(async () =>
         {
             var r = new FollowUpEndpoints.Rate(level, comment);
             await validator.ValidateAndThrowAsync(r, ct);
             Done = await service.RateOnlineAsync(token, r, ct);
+        });
+        if (Errors.Count == 0)
             return Page();
-        }
-        catch (ValidationException e)
-        {
-            Errors = [.. e.Errors.Select(x => x.ErrorMessage).Distinct()];
-        }
-        catch (DomainException e)
-        {
-            Errors = [e.Message];
-        }
 
         return await OnGetAsync(token, ct);
     }

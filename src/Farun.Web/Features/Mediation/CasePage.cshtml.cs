@@ -54,19 +54,9 @@ public sealed class CasePageModel(CaseReader reader, CaseAccess access, CaseActi
         };
         if (request is null)
             return BadRequest();
-        try
-        {
-            await actions.PerformAsync(User, id, act, request, ct);
+        Errors = await FormErrors.TryAsync(() => actions.PerformAsync(User, id, act, request, ct));
+        if (Errors.Count == 0)
             return Redirect($"/mediation/cases/{id}");
-        }
-        catch (ValidationException e)
-        {
-            Errors = [.. e.Errors.Select(x => x.ErrorMessage).Distinct()];
-        }
-        catch (DomainException e)
-        {
-            Errors = [e.Message];
-        }
 
         await LoadAsync(id, ct);
         return Page();

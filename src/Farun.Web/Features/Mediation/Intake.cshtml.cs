@@ -87,20 +87,14 @@ public sealed class IntakeModel(CreateCase.Handler handler, IValidator<CreateCas
             new MediationIntakeRequest(Source, DisputeType, Description, Amount, CommitteeId,
                 Source == MediationSource.PoliceReferral ? new MediationIntakeRequest.PoliceRequest(Station, Officer, Incident, StationedLawyerId) : null,
                 ReferringBody, ReferenceNumber));
-        try
+        Guid? createdId = null;
+        Errors = await FormErrors.TryAsync(async () =>
         {
             await validator.ValidateAndThrowAsync(request, ct);
-            var created = await handler.HandleAsync(request, User, ct);
-            return Redirect($"/mediation/cases/{created.Case.Id}");
-        }
-        catch (ValidationException e)
-        {
-            Errors = [.. e.Errors.Select(x => x.ErrorMessage).Distinct()];
-        }
-        catch (DomainException e)
-        {
-            Errors = [e.Message];
-        }
+            createdId = (await handler.HandleAsync(request, User, ct)).Case.Id;
+        });
+        if (createdId is { } caseId)
+            return Redirect($"/mediation/cases/{caseId}");
 
         await LoadAsync(ct);
         return Page();
