@@ -1,7 +1,5 @@
-using Farun.Data;
 using Farun.Features.Consultations;
 using Farun.Features.ServicePoints;
-using Microsoft.EntityFrameworkCore;
 
 namespace Farun.Web.Features.Assistant;
 
@@ -45,14 +43,11 @@ public sealed class NoGuideFinder : IGuideFinder
 /// The default next steps. The nearest service point is chosen honestly from what is known, since coordinates are not
 /// stored: the street or community the citizen chose (or the kiosk's own), else a service point whose place name the
 /// question mentions (东城, 人民路 …), else the district centre with a note that choosing a street finds a closer one.
-/// Service points are cached for a minute.
+/// Service points come from the node's <see cref="Farun.Web.Features.Cases.ServicePointDirectory"/>.
 /// </summary>
-public sealed class DefaultNextStepProvider(IServiceScopeFactory scopes, IGuideFinder guides, TimeProvider time) : INextStepProvider, IDisposable
+public sealed class DefaultNextStepProvider(Farun.Web.Features.Cases.ServicePointDirectory directory, IGuideFinder guides) : INextStepProvider
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private static readonly string[] NameSuffixes = ["公共法律服务工作站", "公共法律服务中心", "公共法律服务室", "法律之家", "街道", "镇", "乡", "社区", "村"];
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (DateTimeOffset At, IReadOnlyList<ServicePointInfo> Points)? _cache;
 
     /// <summary>A service point as shown to citizens.</summary>
     public sealed record ServicePointInfo(Guid Id, string Name, ServicePointKind Kind, Guid? ParentId, string? Address, string? Phone, string? OpeningHours, string Place);
@@ -116,27 +111,9 @@ public sealed class DefaultNextStepProvider(IServiceScopeFactory scopes, IGuideF
         return place;
     }
 
-    public void Dispose() => _gate.Dispose();
 
-    public async Task<IReadOnlyList<ServicePointInfo>> PointsAsync(CancellationToken ct)
-    {
-        if (_cache is { } c && time.GetUtcNow() - c.At < CacheFor)
-            return c.Points;
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_cache is { } again && time.GetUtcNow() - again.At < CacheFor)
-                return again.Points;
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
-            var rows = await db.ServicePoints.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
-            var points = rows.Select(p => new ServicePointInfo(p.Id, p.Name, p.Kind, p.ParentId, p.Address, p.Phone, p.OpeningHours, PlaceOf(p.Name))).ToList();
-            _cache = (time.GetUtcNow(), points);
-            return points;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>The service points as shown to citizens, from the node's service-point directory.</summary>
+    public async Task<IReadOnlyList<ServicePointInfo>> PointsAsync(CancellationToken ct) =>
+        [.. (await directory.GetAsync(ct)).ById.Values.OrderBy(p => p.Code, StringComparer.Ordinal)
+            .Select(p => new ServicePointInfo(p.Id, p.Name, p.Kind, p.ParentId, p.Address, p.Phone, p.OpeningHours, PlaceOf(p.Name)))];
 }

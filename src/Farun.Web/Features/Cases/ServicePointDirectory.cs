@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Farun.Web.Features.Cases;
 
-/// <summary>The service points, cached per node for a minute: names for lists and the subtree of a manager's scope.
+/// <summary>The service points, cached per node for a minute: names for lists, the subtree of a manager's scope, and
+/// the address, phone and hours the assistant shows citizens.
 /// The table is small and changes rarely; a new service point appears on every node within a minute.</summary>
 public sealed class ServicePointDirectory(IServiceScopeFactory scopes, TimeProvider time) : IDisposable
 {
@@ -12,7 +13,7 @@ public sealed class ServicePointDirectory(IServiceScopeFactory scopes, TimeProvi
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _snapshot;
 
-    public sealed record Entry(Guid Id, string Code, string Name, ServicePointKind Kind, Guid? ParentId);
+    public sealed record Entry(Guid Id, string Code, string Name, ServicePointKind Kind, Guid? ParentId, string? Address, string? Phone, string? OpeningHours);
 
     public sealed record Snapshot(IReadOnlyDictionary<Guid, Entry> ById, DateTimeOffset LoadedAt)
     {
@@ -43,7 +44,7 @@ public sealed class ServicePointDirectory(IServiceScopeFactory scopes, TimeProvi
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
             var all = await db.ServicePoints.AsNoTracking()
-                .Select(p => new Entry(p.Id, p.Code, p.Name, p.Kind, p.ParentId)).ToListAsync(ct);
+                .Select(p => new Entry(p.Id, p.Code, p.Name, p.Kind, p.ParentId, p.Address, p.Phone, p.OpeningHours)).ToListAsync(ct);
             _snapshot = new Snapshot(all.ToDictionary(e => e.Id), time.GetUtcNow());
             return _snapshot;
         }
