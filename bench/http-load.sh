@@ -13,6 +13,9 @@ PORT=5099
 DATA=$(mktemp -d /tmp/farun-load.XXXXXX)
 export Farun__DataDir="$DATA" ASPNETCORE_ENVIRONMENT=Production Urls="http://127.0.0.1:$PORT" Farun__SeedDemoData=false
 [ -n "$TRAIN" ] && export Farun__Search__TrainingQuestions="$TRAIN"
+# Production refuses to start without personal-data keys: throwaway keys for this throwaway data folder.
+export Farun__PersonalData__ActiveKeyId=bench Farun__PersonalData__Keys__bench="$(openssl rand -base64 32)" \
+  Farun__PersonalData__BlindIndexKey="$(openssl rand -base64 32)"
 dotnet build src/Farun.Web -c Release -v q --nologo >/dev/null
 DLL=src/Farun.Web/bin/Release/net10.0/Farun.Web.dll
 dotnet "$DLL" laws import "$LAWS"            # imports, then builds the search index (and trains with a train file)
@@ -20,6 +23,7 @@ dotnet "$DLL" & APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 300); do
   [ "$(curl -s "http://127.0.0.1:$PORT/health" || true)" = "Healthy" ] && break
+  kill -0 $APP 2>/dev/null || { echo "the app exited before it was healthy" >&2; exit 1; }
   sleep 1
 done
 python3 - "$QUERIES" > "$DATA/paths.txt" <<'PY'
