@@ -16,12 +16,15 @@ namespace Farun.Law.Evaluation;
 /// <param name="P99Ms">99th percentile.</param>
 /// <param name="MaxMs">Slowest search.</param>
 /// <param name="QueriesPerSecond">Throughput of one thread.</param>
+/// <param name="CpuP50Ms">Median CPU time of the searching thread (null where not measurable).</param>
+/// <param name="CpuP99Ms">99th percentile of the CPU time of the searching thread.</param>
+/// <param name="LoadAverage">The machine's one-minute load average at the end of the run (Linux).</param>
 /// <param name="WorkingSetMb">Process working set after the run.</param>
 /// <param name="PeakWorkingSetMb">Peak working set of the process.</param>
 /// <param name="ManagedHeapMb">Managed heap after a full collection.</param>
 public sealed record BenchmarkResult(
     int Documents, double IndexBuildSeconds, double TrainSeconds, int Queries, double P50Ms, double P90Ms, double P99Ms, double MaxMs,
-    double QueriesPerSecond, double WorkingSetMb, double PeakWorkingSetMb, double ManagedHeapMb);
+    double QueriesPerSecond, double? CpuP50Ms, double? CpuP99Ms, string? LoadAverage, double WorkingSetMb, double PeakWorkingSetMb, double ManagedHeapMb);
 
 /// <summary>Measures in-process search latency the way the API searches (top results with snippets and explanations).</summary>
 public static class SearchBenchmark
@@ -68,26 +71,46 @@ public static class SearchBenchmark
             }
 
             var latencies = new double[count];
+            var measureCpu = ThreadCpu.Milliseconds() is not null;
+            var cpu = new double[measureCpu ? count : 0];
             watch.Restart();
             for (var i = 0; i < count; i++)
             {
                 ct.ThrowIfCancellationRequested();
+                var cpuStart = measureCpu ? ThreadCpu.Milliseconds()!.Value : 0;
                 var start = Stopwatch.GetTimestamp();
                 engine.Search(new SearchRequest(questions[i % questions.Length], top));
                 latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (measureCpu)
+                {
+                    cpu[i] = ThreadCpu.Milliseconds()!.Value - cpuStart;
+                }
             }
 
             var elapsed = watch.Elapsed.TotalSeconds;
             Array.Sort(latencies);
+            Array.Sort(cpu);
             double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))];
+            double? Cpu(double p) => measureCpu ? cpu[Math.Min(cpu.Length - 1, (int)(cpu.Length * p))] : null;
+            var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
             using var process = Process.GetCurrentProcess();
             process.Refresh();
             var result = new BenchmarkResult(build.Documents, build.Elapsed.TotalSeconds, trainSeconds, count, P(0.5), P(0.9), P(0.99), latencies[^1],
-                count / elapsed, process.WorkingSet64 / 1048576.0, process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0);
-            log.WriteLine($"Latency over {count} searches (top {top}): p50 {result.P50Ms:F1} ms, p90 {result.P90Ms:F1} ms, p99 {result.P99Ms:F1} ms, max {result.MaxMs:F1} ms; {result.QueriesPerSecond:F0} searches/s on one thread");
+                count / elapsed, Cpu(0.5), Cpu(0.99), load, process.WorkingSet64 / 1048576.0, process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0);
+            log.WriteLine($"Latency over {count} searches (top {top}): p50 {result.P50Ms:F1} ms, p90 {result.P90Ms:F1} ms, p99 {result.P99Ms:F1} ms, max {result.MaxMs:F1} ms; {result.QueriesPerSecond:F0} searches/s on one thread; load average {load}");
+            if (measureCpu)
+            {
+                log.WriteLine($"CPU time of the searching thread: p50 {result.CpuP50Ms:F1} ms, p99 {result.CpuP99Ms:F1} ms");
+            }
+
+            if (Profile.Report() is { Length: > 0 } profile)
+            {
+                log.WriteLine("Stages (all searches incl. warm-up): " + profile);
+            }
+
             log.WriteLine($"Memory: working set {result.WorkingSetMb:F0} MB (peak {result.PeakWorkingSetMb:F0} MB, includes corpus loading and training), managed heap {result.ManagedHeapMb:F0} MB");
             return result;
         }

@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Farun.Law.Search;
@@ -42,7 +43,7 @@ public sealed class LawIndex : IDisposable
         _ownedDirectory = ownedDirectory;
         Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         var docs = new IndexedDoc[reader.MaxDoc];
-        var fields = new HashSet<string> { IndexFields.Law, IndexFields.Article, IndexFields.Level, IndexFields.Current, IndexFields.TextStored, IndexFields.PathStored };
+        var fields = new HashSet<string> { IndexFields.Law, IndexFields.Article, IndexFields.Level, IndexFields.Current, IndexFields.TextStored, IndexFields.PathStored, IndexFields.VersionId };
         _texts = new string[reader.MaxDoc];
         _allDocsByArticle = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var liveDocs = MultiFields.GetLiveDocs(reader);
@@ -50,6 +51,8 @@ public sealed class LawIndex : IDisposable
         var byLaw = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var allByLaw = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var laws = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titleGroups = new GroupBuilder(reader.MaxDoc);
+        var pathGroups = new GroupBuilder(reader.MaxDoc);
         for (var i = 0; i < reader.MaxDoc; i++)
         {
             if (liveDocs is not null && !liveDocs.Get(i))
@@ -65,7 +68,17 @@ public sealed class LawIndex : IDisposable
             var text = d.Get(IndexFields.TextStored) ?? string.Empty;
             _texts[i] = text;
             var number = art.Length > 0 && Corpus.ArticleNumber.TryParse(art, out var parsed) ? parsed.Number : 0;
-            var chapter = string.Intern(law + "|" + (d.Get(IndexFields.PathStored) ?? string.Empty));
+            var path = d.Get(IndexFields.PathStored) ?? string.Empty;
+            var chapter = string.Intern(law + "|" + path);
+
+            // Every document of a version carries the same title field, and every document with the same heading path
+            // the same path field: their BM25 contributions are equal, so they are scored once per group.
+            titleGroups.Add(i, d.Get(IndexFields.VersionId) ?? law);
+            if (path.Length > 0)
+            {
+                pathGroups.Add(i, path);
+            }
+
             var doc = new IndexedDoc(law, art, SearchKeys.Article(law, art), Enum.Parse<LawLevel>(d.Get(IndexFields.Level)), current, text.Length, number, chapter);
             docs[i] = doc;
             if (!_allDocsByArticle.TryGetValue(doc.ArticleId, out var all))
@@ -98,6 +111,8 @@ public sealed class LawIndex : IDisposable
         }
 
         Docs = docs;
+        TitleGroups = titleGroups.Build();
+        PathGroups = pathGroups.Build();
         _docsByLaw = byLaw.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _allDocsByLaw = allByLaw.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _currentFilter = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(IndexFields.Current, "1"))));
@@ -109,6 +124,12 @@ public sealed class LawIndex : IDisposable
 
     /// <summary>Metadata per Lucene document id (null for deleted documents).</summary>
     public IReadOnlyList<IndexedDoc> Docs { get; }
+
+    /// <summary>Documents grouped by version: they share one title field.</summary>
+    public FieldGroups TitleGroups { get; }
+
+    /// <summary>Documents grouped by heading path: they share one path field.</summary>
+    public FieldGroups PathGroups { get; }
 
     /// <summary>Documents in the index.</summary>
     public int DocumentCount => _reader.NumDocs;
@@ -213,5 +234,78 @@ public sealed class LawIndex : IDisposable
     {
         _reader.Dispose();
         _ownedDirectory?.Dispose();
+    }
+}
+
+/// <summary>
+/// Documents whose value of a field is identical (a version's title, a heading path), so that a term query on that field
+/// scores them all the same: the field is searched on one representative per group and the score given to the group.
+/// </summary>
+public sealed class FieldGroups
+{
+    internal FieldGroups(int[] groupOfDoc, int[][] docsOfGroup)
+    {
+        GroupOfDoc = groupOfDoc;
+        DocsOfGroup = docsOfGroup;
+        var representatives = new FixedBitSet(Math.Max(1, groupOfDoc.Length));
+        foreach (var docs in docsOfGroup)
+        {
+            representatives.Set(docs[0]);
+        }
+
+        Representatives = new BitsFilter(representatives);
+    }
+
+    /// <summary>The group of each document (-1: none, the field is empty).</summary>
+    public IReadOnlyList<int> GroupOfDoc { get; }
+
+    /// <summary>The documents of each group; the first one represents the group.</summary>
+    public IReadOnlyList<int[]> DocsOfGroup { get; }
+
+    /// <summary>A filter accepting one document per group.</summary>
+    public Filter Representatives { get; }
+}
+
+/// <summary>Collects group ids by key while the index is read.</summary>
+internal sealed class GroupBuilder(int maxDoc)
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<List<int>> _docs = [];
+    private readonly int[] _groupOfDoc = Enumerable.Repeat(-1, maxDoc).ToArray();
+
+    public void Add(int doc, string key)
+    {
+        if (!_ids.TryGetValue(key, out var id))
+        {
+            _ids[key] = id = _docs.Count;
+            _docs.Add([]);
+        }
+
+        _docs[id].Add(doc);
+        _groupOfDoc[doc] = id;
+    }
+
+    public FieldGroups Build() => new(_groupOfDoc, [.. _docs.Select(d => d.ToArray())]);
+}
+
+/// <summary>A filter from a bit set over top-level document ids, sliced per segment.</summary>
+internal sealed class BitsFilter(FixedBitSet bits) : Filter
+{
+    public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
+    {
+        var maxDoc = context.AtomicReader.MaxDoc;
+        var slice = new FixedBitSet(Math.Max(1, maxDoc));
+        var doc = bits.NextSetBit(context.DocBase);
+        while (doc >= 0 && doc < context.DocBase + maxDoc)
+        {
+            if (acceptDocs is null || acceptDocs.Get(doc - context.DocBase))
+            {
+                slice.Set(doc - context.DocBase);
+            }
+
+            doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1;
+        }
+
+        return slice;
     }
 }

@@ -28,6 +28,12 @@ public sealed record RetrievalOptions
     /// <summary>Boost of the heading path field.</summary>
     public float PathBoost { get; init; } = 0.3f;
 
+    /// <summary>
+    /// Score the title and heading-path fields once per group of documents sharing them (a version, a heading path)
+    /// instead of on every article: the same BM25 sum, fewer postings walked. False scores every field per document.
+    /// </summary>
+    public bool GroupSharedFields { get; init; } = true;
+
     /// <summary>Query terms found in more than this fraction of documents are left out (1 = keep all).</summary>
     public float MaxDocFrequency { get; init; } = 1f;
 
@@ -103,6 +109,7 @@ public sealed record RetrievalOptions
                 "analyzers" => o with { Analyzers = value.Split('+', ',').Select(v => Enum.Parse<AnalyzerKind>(v, true)).ToArray() },
                 "titleboost" => o with { TitleBoost = F(value) },
                 "pathboost" => o with { PathBoost = F(value) },
+                "groupsharedfields" => o with { GroupSharedFields = bool.Parse(value) },
                 "maxdocfrequency" => o with { MaxDocFrequency = F(value) },
                 "expand" => o with { Expand = bool.Parse(value) },
                 "expansionweight" => o with { ExpansionWeight = F(value) },
@@ -133,6 +140,7 @@ public sealed record RetrievalOptions
         ["analyzers"] = string.Join('+', Analyzers),
         ["titleBoost"] = TitleBoost.ToString(CultureInfo.InvariantCulture),
         ["pathBoost"] = PathBoost.ToString(CultureInfo.InvariantCulture),
+        ["groupSharedFields"] = GroupSharedFields.ToString(),
         ["maxDocFrequency"] = MaxDocFrequency.ToString(CultureInfo.InvariantCulture),
         ["expand"] = Expand.ToString(),
         ["expansionWeight"] = ExpansionWeight.ToString(CultureInfo.InvariantCulture),

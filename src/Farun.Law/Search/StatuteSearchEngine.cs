@@ -67,12 +67,15 @@ public sealed class StatuteSearchEngine : IDisposable
         var watch = Stopwatch.StartNew();
         var context = Prepare(request.Text, request.Date, request.Level, request.Category, null);
         var ranked = Rank(context, _ranker);
+        Profile.Mark(6);
         var hits = new List<SearchHit>();
         foreach (var c in ranked.Take(request.Top))
         {
             var stored = _index.Read(c.Doc);
             hits.Add(Explain(context, c, stored, hits.Count + 1));
         }
+
+        Profile.Mark(7);
 
         return new SearchResponse(hits, context.Expansions, watch.Elapsed);
     }
@@ -162,13 +165,27 @@ public sealed class StatuteSearchEngine : IDisposable
         for (var k = 0; k < queries.Length; k++)
         {
             runs[k] = new ScoreRun(maxDoc);
-            if (queries[k] is { } q)
+            var q = queries[k];
+            if (Options.GroupSharedFields)
             {
-                _index.Searcher.Search(q, filter, runs[k]);
-                foreach (var doc in runs[k].Top(Options.CandidatesPerChannel))
+                // BM25 with coordination off is a sum over clauses: text per document, title and heading path once per
+                // group of documents sharing them (the same score, without walking every article's title postings).
+                if (q.Text is { } textQuery)
                 {
-                    candidates.Add(doc);
+                    _index.Searcher.Search(textQuery, filter, runs[k]);
                 }
+
+                AddGroupScores(runs[k], q.Title, _index.TitleGroups, allowed);
+                AddGroupScores(runs[k], q.Path, _index.PathGroups, allowed);
+            }
+            else if (q.Combined() is { } combined)
+            {
+                _index.Searcher.Search(combined, filter, runs[k]);
+            }
+
+            foreach (var doc in runs[k].Top(Options.CandidatesPerChannel))
+            {
+                candidates.Add(doc);
             }
         }
 
@@ -414,9 +431,9 @@ public sealed class StatuteSearchEngine : IDisposable
         return found;
     }
 
-    private Query? BuildQuery(AnalyzerKind kind, string text, IReadOnlyList<QueryExpansion> expansions)
+    private FieldQueries BuildQuery(AnalyzerKind kind, string text, IReadOnlyList<QueryExpansion> expansions)
     {
-        var query = new BooleanQuery(disableCoord: true);
+        var queries = new FieldQueries();
         var terms = QueryTerms.Count(ChineseAnalyzers.Terms(_analyzer, IndexFields.Text(kind), text), MaxQueryTerms);
         var reader = _index.Searcher.IndexReader;
         var maxDf = Options.MaxDocFrequency * reader.NumDocs;
@@ -428,7 +445,7 @@ public sealed class StatuteSearchEngine : IDisposable
                 continue;
             }
 
-            AddTerm(query, kind, term, count);
+            AddTerm(queries, kind, term, count);
         }
 
         if (expansions.Count > 0)
@@ -439,25 +456,46 @@ public sealed class StatuteSearchEngine : IDisposable
             {
                 if (seen.Add(term))
                 {
-                    AddTerm(query, kind, term, Options.ExpansionWeight);
+                    AddTerm(queries, kind, term, Options.ExpansionWeight);
                 }
             }
         }
 
-        return query.Clauses.Count == 0 ? null : query;
+        return queries;
     }
 
-    private void AddTerm(BooleanQuery query, AnalyzerKind kind, string term, float weight)
+    private void AddTerm(FieldQueries queries, AnalyzerKind kind, string term, float weight)
     {
-        query.Add(new TermQuery(new Term(IndexFields.Text(kind), term)) { Boost = weight }, Occur.SHOULD);
+        queries.Add(FieldQueries.Field.Text, new Term(IndexFields.Text(kind), term), weight);
         if (Options.TitleBoost > 0)
         {
-            query.Add(new TermQuery(new Term(IndexFields.Title(kind), term)) { Boost = weight * Options.TitleBoost }, Occur.SHOULD);
+            queries.Add(FieldQueries.Field.Title, new Term(IndexFields.Title(kind), term), weight * Options.TitleBoost);
         }
 
         if (Options.PathBoost > 0)
         {
-            query.Add(new TermQuery(new Term(IndexFields.Path(kind), term)) { Boost = weight * Options.PathBoost }, Occur.SHOULD);
+            queries.Add(FieldQueries.Field.Path, new Term(IndexFields.Path(kind), term), weight * Options.PathBoost);
+        }
+    }
+
+    private void AddGroupScores(ScoreRun run, Query? query, FieldGroups groups, IBits allowed)
+    {
+        if (query is null)
+        {
+            return;
+        }
+
+        var representatives = new GroupCollector(groups);
+        _index.Searcher.Search(new FilteredQuery(query, groups.Representatives, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), representatives);
+        foreach (var (group, score) in representatives.Scores)
+        {
+            foreach (var doc in groups.DocsOfGroup[group])
+            {
+                if (allowed.Get(doc))
+                {
+                    run.Add(doc, score);
+                }
+            }
         }
     }
 
@@ -582,6 +620,21 @@ public sealed class StatuteSearchEngine : IDisposable
             }
         }
 
+        /// <summary>Adds a score to a document (a clause scored once for a group of documents).</summary>
+        public void Add(int doc, float score)
+        {
+            if (Scores[doc] == 0)
+            {
+                Hits.Add(doc);
+            }
+
+            Scores[doc] += score;
+            if (Scores[doc] > Max)
+            {
+                Max = Scores[doc];
+            }
+        }
+
         public float Normalized(int doc) => Max > 0 ? Scores[doc] / Max : 0f;
 
         /// <summary>The best <paramref name="n"/> documents (any order).</summary>
@@ -607,5 +660,60 @@ public sealed class StatuteSearchEngine : IDisposable
 
             return heap.UnorderedItems.Select(x => x.Element);
         }
+    }
+
+    /// <summary>The clauses of one analyzer's query, by field.</summary>
+    private sealed class FieldQueries
+    {
+        public enum Field
+        {
+            Text,
+            Title,
+            Path,
+        }
+
+        private readonly List<(Field Field, Term Term, float Weight)> _clauses = [];
+
+        public Query? Text => Build(f => f == Field.Text);
+
+        public Query? Title => Build(f => f == Field.Title);
+
+        public Query? Path => Build(f => f == Field.Path);
+
+        public void Add(Field field, Term term, float weight) => _clauses.Add((field, term, weight));
+
+        /// <summary>All fields in one query, every document scored by Lucene (the reference for grouped scoring).</summary>
+        public Query? Combined() => Build(_ => true);
+
+        private BooleanQuery? Build(Func<Field, bool> include)
+        {
+            var query = new BooleanQuery(disableCoord: true);
+            foreach (var (field, term, weight) in _clauses)
+            {
+                if (include(field))
+                {
+                    query.Add(new TermQuery(term) { Boost = weight }, Occur.SHOULD);
+                }
+            }
+
+            return query.Clauses.Count == 0 ? null : query;
+        }
+    }
+
+    /// <summary>Collects the score of each group's representative document.</summary>
+    private sealed class GroupCollector(FieldGroups groups) : ICollector
+    {
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public Dictionary<int, float> Scores { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc) => Scores[groups.GroupOfDoc[_docBase + doc]] = _scorer!.GetScore();
     }
 }

@@ -39,6 +39,28 @@ public sealed class EngineTests(SearchFixture fixture) : IClassFixture<SearchFix
         Assert.Contains("<mark>", wage.Snippet);
     }
 
+    [Theory]
+    [InlineData("老板三个月没发工资怎么办", null)]
+    [InlineData("股东之间相互转让股权", null)]
+    [InlineData("股东之间相互转让股权", "2019-05-01")]
+    [InlineData("公司法 离婚 劳动合同 民法典 总则", null)]
+    public void RankCandidates_GroupedSharedFields_SameScoresAsScoringEveryField(string question, string? date)
+    {
+        // Title and heading-path clauses scored once per group must give what Lucene gives scoring them per document.
+        using var grouped = fixture.Engine();
+        using var perDocument = fixture.Engine(options: RetrievalOptions.Default with { Ranker = RankerKind.Bm25, GroupSharedFields = false });
+        var day = date is null ? (DateOnly?)null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var a = grouped.Search(new SearchRequest(question, 50, day)).Hits;
+        var b = perDocument.Search(new SearchRequest(question, 50, day)).Hits;
+        Assert.NotEmpty(a);
+        Assert.Equal(b.Count, a.Count);
+        for (var i = 0; i < a.Count; i++)
+        {
+            Assert.Equal((b[i].Article.LawKey, b[i].Article.ArticleKey, b[i].Article.VersionId), (a[i].Article.LawKey, a[i].Article.ArticleKey, a[i].Article.VersionId));
+            Assert.Equal(b[i].Score, a[i].Score, 4);
+        }
+    }
+
     [Fact]
     public void Search_NoDate_UsesVersionInForce()
     {

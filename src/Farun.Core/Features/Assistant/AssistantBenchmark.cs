@@ -106,7 +106,7 @@ public static class AssistantBenchmark
 
             var latencies = new double[questions.Count * passes];
             var cpu = new double[questions.Count * passes];
-            var measureCpu = ThreadCpuMs() is not null;
+            var measureCpu = Farun.Law.Evaluation.ThreadCpu.Milliseconds() is not null;
             var kinds = new Dictionary<string, int>();
             var domains = new Dictionary<string, int>();
             var hits = 0;
@@ -116,12 +116,12 @@ public static class AssistantBenchmark
                 for (var i = 0; i < questions.Count; i++)
                 {
                     ct.ThrowIfCancellationRequested();
-                    var cpuStart = measureCpu ? ThreadCpuMs() : null;
+                    var cpuStart = measureCpu ? Farun.Law.Evaluation.ThreadCpu.Milliseconds() : null;
                     var start = Stopwatch.GetTimestamp();
                     var result = pipeline.Run(engine, new PipelineQuestion(questions[i].Text));
                     latencies[(pass * questions.Count) + i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                     if (measureCpu)
-                        cpu[(pass * questions.Count) + i] = ThreadCpuMs()!.Value - cpuStart!.Value;
+                        cpu[(pass * questions.Count) + i] = Farun.Law.Evaluation.ThreadCpu.Milliseconds()!.Value - cpuStart!.Value;
                     if (pass > 0)
                         continue;
                     var answer = result.Answer;
@@ -167,20 +167,6 @@ public static class AssistantBenchmark
                     // Temporary folder.
                 }
             }
-        }
-    }
-
-    /// <summary>CPU time the current thread has run, in ms (Linux), or null.</summary>
-    private static double? ThreadCpuMs()
-    {
-        try
-        {
-            var text = File.ReadAllText("/proc/thread-self/schedstat");
-            return long.Parse(text.AsSpan(0, text.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture) / 1e6;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
-        {
-            return null;
         }
     }
 }
