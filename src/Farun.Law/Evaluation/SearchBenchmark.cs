@@ -73,6 +73,8 @@ public static class SearchBenchmark
             var latencies = new double[count];
             var measureCpu = ThreadCpu.Milliseconds() is not null;
             var cpu = new double[measureCpu ? count : 0];
+            var stages = new double[count][];
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             watch.Restart();
             for (var i = 0; i < count; i++)
             {
@@ -81,6 +83,7 @@ public static class SearchBenchmark
                 var start = Stopwatch.GetTimestamp();
                 engine.Search(new SearchRequest(questions[i % questions.Length], top));
                 latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                stages[i] = Profile.LastQuery();
                 if (measureCpu)
                 {
                     cpu[i] = ThreadCpu.Milliseconds()!.Value - cpuStart;
@@ -88,6 +91,21 @@ public static class SearchBenchmark
             }
 
             var elapsed = watch.Elapsed.TotalSeconds;
+            log.WriteLine($"Garbage collections during the run: gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}");
+            if (Profile.IsEnabled)
+            {
+                // Where the slowest 1 % spend their time, against the median query.
+                var order = Enumerable.Range(0, count).OrderBy(i => latencies[i]).ToArray();
+                string Mean(IEnumerable<int> ids) => string.Join("  ", Enumerable.Range(0, stages[order[0]].Length)
+                    .Select(s => $"s{s}={ids.Average(i => stages[i][s]):F1}"));
+                log.WriteLine("Stages of the slowest 1 % (ms): " + Mean(order[^Math.Max(1, count / 100)..]));
+                log.WriteLine("Stages of the middle 10 % (ms): " + Mean(order[(count * 45 / 100)..(count * 55 / 100)]));
+                foreach (var i in order[^5..])
+                {
+                    log.WriteLine($"  slow: {latencies[i]:F1} ms ({string.Join(" ", stages[i].Select(x => x.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}) {questions[i % questions.Length]}");
+                }
+            }
+
             Array.Sort(latencies);
             Array.Sort(cpu);
             double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * p))];

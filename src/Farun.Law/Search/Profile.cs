@@ -11,11 +11,22 @@ public static class Profile
     [ThreadStatic]
     private static long _last;
 
+    [ThreadStatic]
+    private static long[]? _query;
+
+    /// <summary>True when FARUN_SEARCH_PROFILE=1.</summary>
+    public static bool IsEnabled => Enabled;
+
+    /// <summary>Milliseconds per stage of the last query on this thread (empty when disabled).</summary>
+    public static double[] LastQuery() => _query is null ? [] : [.. _query.Select(t => t * 1000.0 / Stopwatch.Frequency)];
+
     /// <summary>Starts timing a query on this thread.</summary>
     public static void Start()
     {
         if (Enabled)
         {
+            _query ??= new long[Ticks.Length];
+            Array.Clear(_query);
             _last = Stopwatch.GetTimestamp();
         }
     }
@@ -30,6 +41,11 @@ public static class Profile
 
         var now = Stopwatch.GetTimestamp();
         Interlocked.Add(ref Ticks[stage], now - _last);
+        if (_query is not null)
+        {
+            _query[stage] += now - _last;
+        }
+
         _last = now;
     }
 

@@ -34,6 +34,9 @@ public sealed record RetrievalOptions
     /// </summary>
     public bool GroupSharedFields { get; init; } = true;
 
+    /// <summary>Run the analyzers' searches of one query in parallel (lower latency; the same total CPU time).</summary>
+    public bool ParallelAnalyzers { get; init; } = true;
+
     /// <summary>Query terms found in more than this fraction of documents are left out (1 = keep all).</summary>
     public float MaxDocFrequency { get; init; } = 1f;
 
@@ -110,6 +113,7 @@ public sealed record RetrievalOptions
                 "titleboost" => o with { TitleBoost = F(value) },
                 "pathboost" => o with { PathBoost = F(value) },
                 "groupsharedfields" => o with { GroupSharedFields = bool.Parse(value) },
+                "parallelanalyzers" => o with { ParallelAnalyzers = bool.Parse(value) },
                 "maxdocfrequency" => o with { MaxDocFrequency = F(value) },
                 "expand" => o with { Expand = bool.Parse(value) },
                 "expansionweight" => o with { ExpansionWeight = F(value) },
@@ -141,6 +145,7 @@ public sealed record RetrievalOptions
         ["titleBoost"] = TitleBoost.ToString(CultureInfo.InvariantCulture),
         ["pathBoost"] = PathBoost.ToString(CultureInfo.InvariantCulture),
         ["groupSharedFields"] = GroupSharedFields.ToString(),
+        ["parallelAnalyzers"] = ParallelAnalyzers.ToString(),
         ["maxDocFrequency"] = MaxDocFrequency.ToString(CultureInfo.InvariantCulture),
         ["expand"] = Expand.ToString(),
         ["expansionWeight"] = ExpansionWeight.ToString(CultureInfo.InvariantCulture),

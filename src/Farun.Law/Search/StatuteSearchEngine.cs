@@ -162,9 +162,9 @@ public sealed class StatuteSearchEngine : IDisposable
         var maxDoc = _index.Docs.Count;
         var runs = new ScoreRun[queries.Length];
         var candidates = new HashSet<int>(context.Cited);
-        for (var k = 0; k < queries.Length; k++)
+        void Score(int k)
         {
-            runs[k] = new ScoreRun(maxDoc);
+            var run = runs[k] = new ScoreRun(maxDoc, k);
             var q = queries[k];
             if (Options.GroupSharedFields)
             {
@@ -172,18 +172,34 @@ public sealed class StatuteSearchEngine : IDisposable
                 // group of documents sharing them (the same score, without walking every article's title postings).
                 if (q.Text is { } textQuery)
                 {
-                    _index.Searcher.Search(textQuery, filter, runs[k]);
+                    _index.Searcher.Search(textQuery, filter, run);
                 }
 
-                AddGroupScores(runs[k], q.Title, _index.TitleGroups, allowed);
-                AddGroupScores(runs[k], q.Path, _index.PathGroups, allowed);
+                AddGroupScores(run, q.Title, _index.TitleGroups, allowed);
+                AddGroupScores(run, q.Path, _index.PathGroups, allowed);
             }
             else if (q.Combined() is { } combined)
             {
-                _index.Searcher.Search(combined, filter, runs[k]);
+                _index.Searcher.Search(combined, filter, run);
             }
+        }
 
-            foreach (var doc in runs[k].Top(Options.CandidatesPerChannel))
+        if (Options.ParallelAnalyzers && queries.Length > 1)
+        {
+            // The analyzers' searches are independent: on an idle machine the answer waits for the slower one only.
+            Parallel.For(0, queries.Length, Score);
+        }
+        else
+        {
+            for (var k = 0; k < queries.Length; k++)
+            {
+                Score(k);
+            }
+        }
+
+        foreach (var run in runs)
+        {
+            foreach (var doc in run.Top(Options.CandidatesPerChannel))
             {
                 candidates.Add(doc);
             }
@@ -591,12 +607,38 @@ public sealed class StatuteSearchEngine : IDisposable
     }
 
     /// <summary>Collects the score of every matching document into an array indexed by top-level document id.</summary>
-    private sealed class ScoreRun(int maxDoc) : ICollector
+    private sealed class ScoreRun : ICollector
     {
+        // One score array per document and analyzer is a large-object-heap allocation (4 bytes × 64,000 documents);
+        // allocating two per query drove frequent gen-2 collections, the slowest queries' stalls. Each thread keeps
+        // its arrays and clears them (a query runs on one thread from start to end, never nested).
+        [ThreadStatic]
+        private static List<float[]>? _pool;
+
         private Scorer? _scorer;
         private int _docBase;
 
-        public float[] Scores { get; } = new float[maxDoc];
+        public ScoreRun(int maxDoc, int slot)
+        {
+            _pool ??= [];
+            while (_pool.Count <= slot)
+            {
+                _pool.Add([]);
+            }
+
+            if (_pool[slot].Length != maxDoc)
+            {
+                _pool[slot] = new float[maxDoc];
+            }
+            else
+            {
+                Array.Clear(_pool[slot]);
+            }
+
+            Scores = _pool[slot];
+        }
+
+        public float[] Scores { get; }
 
         public List<int> Hits { get; } = [];
 
