@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Farun.Web.Features.Cases;
 
 /// <summary>/cases/{id}: the case with its timeline and, as forms, only the actions the signed-in user may perform now.</summary>
-[Authorize(Policy = CasePolicies.CaseAccess)]
+[Authorize(Policy = Policies.CaseWork)]
 public sealed class CasePageModel(
     CaseAccess access, CaseReader reader, CaseActionForms forms, CaseActionService actions, RevealPersonalData.Handler reveal,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
