@@ -272,11 +272,13 @@ public sealed class CaseApiTests
     {
         await using var app = await CaseTestApp.StartAsync("Sqlite");
         var phone = Api.NewMobile();
-        var citizen = app.Citizen(Guid.NewGuid(), phone);
+        var citizen = await app.SignedInCitizenAsync(phone);
         var mismatch = await Api.PostAsync(citizen, "/api/cases", Api.LegalAid(new { person = new { name = "孙九", phone = Api.NewMobile(), idNumber = Api.NewIdNumber() } }, channel: "OnlinePortal"));
         Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
         var consultation = await Api.PostAsync(citizen, "/api/cases", Api.Consultation(channel: "OnlinePortal"));
-        Assert.Equal(HttpStatusCode.Forbidden, consultation.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, consultation.StatusCode);
+        var atWindow = await Api.PostAsync(citizen, "/api/cases", Api.Consultation(channel: "WalkIn"));
+        Assert.Equal(HttpStatusCode.Forbidden, atWindow.StatusCode);
 
         var own = await Api.CreateAsync(citizen, Api.LegalAid(new { person = new { name = "孙九", phone, idNumber = Api.NewIdNumber() } }, channel: "OnlinePortal"));
         Assert.Equal("OnlinePortal", own["channel"]!.GetValue<string>());

@@ -93,6 +93,22 @@ public sealed class CaseTestApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A citizen signed in through the real flow: a code requested by phone (read from the Development SMS
+    /// outbox, as a developer reads it from the log), then the citizen cookie from <c>/api/citizen/signin</c>.</summary>
+    public async Task<HttpClient> SignedInCitizenAsync(string phone)
+    {
+        var client = Anonymous();
+        var sent = await client.PostAsync("/api/citizen/otp", JsonContent.Create(new { phone }));
+        Assert.True(sent.IsSuccessStatusCode, $"Requesting a code for {phone} failed: {(int)sent.StatusCode} {await sent.Content.ReadAsStringAsync()}");
+        var code = App.Services.GetRequiredService<Farun.Web.Features.Citizens.DevelopmentSmsOutbox>().LastCode(phone)
+            ?? throw new InvalidOperationException($"No sign-in code was sent to {phone}.");
+        var signedIn = await client.PostAsync("/api/citizen/signin", JsonContent.Create(new { phone, code }));
+        Assert.True(signedIn.IsSuccessStatusCode, $"Citizen sign-in for {phone} failed: {(int)signedIn.StatusCode} {await signedIn.Content.ReadAsStringAsync()}");
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("farun.citizen=", StringComparison.Ordinal));
+        return client;
+    }
+
+    /// <summary>A citizen by the test header (no sign-in); prefer <see cref="SignedInCitizenAsync"/>.</summary>
     public HttpClient Citizen(Guid accountId, string phone)
     {
         var client = Anonymous();

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Farun.IntegrationTests.Infrastructure;
-using Farun.Web.Features.Citizens;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Farun.IntegrationTests.Cases;
 
@@ -78,14 +75,7 @@ public sealed partial class CitizenPortalTests
 
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
 
-    private static async Task<HttpClient> SignedInCitizenAsync(CaseTestApp app, string phone)
-    {
-        var client = app.Anonymous();
-        (await client.PostAsJsonAsync("/api/citizen/otp", new { phone })).EnsureSuccessStatusCode();
-        var code = app.App.Services.GetRequiredService<DevelopmentSmsOutbox>().LastCode(phone)!;
-        (await client.PostAsJsonAsync("/api/citizen/signin", new { phone, code })).EnsureSuccessStatusCode();
-        return client;
-    }
+    private static Task<HttpClient> SignedInCitizenAsync(CaseTestApp app, string phone) => app.SignedInCitizenAsync(phone);
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content)
     {

@@ -264,6 +264,18 @@ public sealed class CaseActionPolicyTests
         Assert.Equal([CaseActions.Withdraw], CaseActionPolicy.AllowedFor(LegalAid(At(2026, 3, 2)), CitizenActor));
 
     [Fact]
+    public void AllowedFor_CitizenAwaitingMaterials_SupplementOrWithdraw()
+    {
+        var c = LegalAid(At(2026, 3, 2));
+        c.RequestMaterials(Ctx(Officer, At(2026, 3, 3)), "收入证明");
+        Assert.Equal([CaseActions.Supplement, CaseActions.Withdraw], CaseActionPolicy.AllowedFor(c, CitizenActor).Order());
+        c.Supplement(Ctx(CitizenActor, At(2026, 3, 4)), "已上传收入证明");
+        Assert.Equal(CaseState.Submitted, c.State);
+        Assert.Equal([CaseActions.Withdraw], CaseActionPolicy.AllowedFor(c, CitizenActor));
+        Assert.Empty(CaseActionPolicy.AllowedFor(Consultation(At(2026, 3, 2)), CitizenActor));
+    }
+
+    [Fact]
     public void AllowedFor_StreetStaffOnCentreConsultation_NoAnswerButNote()
     {
         var c = Consultation(At(2026, 3, 2));

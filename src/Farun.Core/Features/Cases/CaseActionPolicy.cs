@@ -6,7 +6,8 @@ namespace Farun.Features.Cases;
 /// Who may perform which action on a case they can see (seeing is decided once, by the web's CaseAccess). The three
 /// administrators may do nothing (三员分立). Decisions of the legal-aid institution belong to legal-aid officers and
 /// managers; objection decisions to managers (the justice bureau, 《法律援助法》第四十九条); the assigned lawyer works
-/// their own case; a citizen may object to a refusal or withdraw their own application.
+/// their own case; a citizen may, on their own legal-aid application, report the requested materials supplied, object to
+/// a refusal or withdraw it.
 /// </summary>
 public static class CaseActionPolicy
 {
@@ -21,7 +22,7 @@ public static class CaseActionPolicy
         if (a.IsAdministrator || a.Kind == Audit.ActorKind.Anonymous)
             return false;
         if (a.IsCitizen)
-            return c.Type == CaseType.LegalAid && action is CaseActions.RaiseObjection or CaseActions.Withdraw;
+            return c.Type == CaseType.LegalAid && action is CaseActions.Supplement or CaseActions.RaiseObjection or CaseActions.Withdraw;
         if (!a.IsStaff && a.Kind != Audit.ActorKind.System)
             return false;
         if (a.Kind == Audit.ActorKind.System)

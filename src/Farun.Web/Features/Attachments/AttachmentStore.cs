@@ -200,7 +200,8 @@ public sealed class AttachmentStore(
     /// <summary>".pdf" is an extension; "张三 v2.0 final" has none worth keeping.</summary>
     private static bool LooksLikeExtension(string extension) => extension.Length <= 6 && extension[1..].All(char.IsAsciiLetterOrDigit);
 
-    private static string FormatSize(long bytes) =>
+    /// <summary>A size as people read it: "10 MB", "512 KB".</summary>
+    public static string FormatSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} 字节";
 
     private void TryDelete(string path)

@@ -1,5 +1,6 @@
 using Farun.Features.Cases;
 using Farun.Web.Common;
+using Farun.Web.Features.Attachments;
 using Farun.Web.Features.Persons;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +9,30 @@ using Microsoft.Extensions.Options;
 
 namespace Farun.Web.Features.Cases;
 
-/// <summary>/cases/{id}: the case with its timeline and, as forms, only the actions the signed-in user may perform now.</summary>
-[Authorize(Policy = CasePolicies.CaseAccess)]
+/// <summary>
+/// /cases/{id}: the case with its timeline, its documents (listed with download links; added by upload while the case is
+/// open) and, as forms, only the actions the signed-in user may perform now. Staff only: citizens follow their cases in
+/// the portal (/citizen/cases/{id}).
+/// </summary>
+[Authorize(Policy = Policies.CaseWork)]
+[RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+[RequestSizeLimit(12 * 1024 * 1024)]
 public sealed class CasePageModel(
     CaseAccess access, CaseReader reader, CaseActionForms forms, CaseActionService actions, RevealPersonalData.Handler reveal,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
+    CaseDocuments documents, IOptions<AttachmentOptions> uploads, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
+    /// <summary>The configured size limit of one file, as shown next to the upload field.</summary>
+    public string UploadLimit => AttachmentStore.FormatSize(uploads.Value.MaxBytes);
+
     public CaseDto? Case { get; private set; }
+
+    public IReadOnlyList<CaseDocumentDto> Documents { get; private set; } = [];
+
+    /// <summary>Why the last upload was refused (shown at the upload form).</summary>
+    public string? UploadError { get; private set; }
+
+    /// <summary>Documents can be added while the case is open (a closed case's record is final).</summary>
+    public bool CanUpload => Case is { IsOpen: true };
 
     public IReadOnlyList<ActionForm> Forms { get; private set; } = [];
 
@@ -74,6 +92,42 @@ public sealed class CasePageModel(
         }
     }
 
+    /// <summary>Adds a document through the shared case-documents use case (checks, storage, timeline entry, audit).</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        try
+        {
+            var saved = await documents.UploadAsync(User, id, file, ct);
+            Message = $"已上传材料“{saved.Name}”。";
+            return RedirectToPage(new { id });
+        }
+        catch (NotFoundException e)
+        {
+            return Fail(StatusCodes.Status404NotFound, e.Message);
+        }
+        catch (Exception e) when (e is BadRequestException or ForbiddenException or CaseRuleException)
+        {
+            UploadError = e is BadRequestException bad && bad.Errors.Count > 0 ? string.Join("；", bad.Errors.SelectMany(x => x.Value)) : e.Message;
+            var status = e switch
+            {
+                ForbiddenException => StatusCodes.Status403Forbidden,
+                CaseRuleException => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            try
+            {
+                await LoadAsync(id, null, ct);
+            }
+            catch (NotFoundException nf)
+            {
+                return Fail(StatusCodes.Status404NotFound, nf.Message);
+            }
+
+            Response.StatusCode = status;
+            return Page();
+        }
+    }
+
     public async Task<IActionResult> OnPostRevealAsync(Guid id, Guid personId, RevealPersonalData.Field field, string? reason, CancellationToken ct)
     {
         try
@@ -104,6 +158,7 @@ public sealed class CasePageModel(
         var scope = await access.ScopeAsync(User, ct);
         var c = await reader.ReadAsync(id, scope, ct);
         Case = c;
+        Documents = await documents.ListAsync(scope, id, ct);
         var all = await forms.ForAsync(c, User, ct);
         Forms = [.. all.Select(f => f.Action == openAction ? f with { Fields = [.. f.Fields.Select(x => x.WithPosted(Request.HasFormContentType ? Request.Form : null))] } : f)];
         OpenAction = openAction;
@@ -129,6 +184,7 @@ public sealed class CasePageModel(
     private PageResult Fail(int status, string message)
     {
         Case = null;
+        Documents = [];
         Error = message;
         Response.StatusCode = status;
         return Page();

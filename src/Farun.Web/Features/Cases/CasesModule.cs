@@ -19,7 +19,9 @@ namespace Farun.Web.Features.Cases;
 /// <summary>Authorization policies of the case features.</summary>
 public static class CasePolicies
 {
-    /// <summary>The case API: case-work staff, and citizens for their own cases (the administrators are refused, 三员分立).</summary>
+    /// <summary>The case API: case-work staff (staff cookie or bearer token), and citizens signed in by phone and code
+    /// (the citizen cookie) for their own cases; the administrators are refused (三员分立). Staff pages use
+    /// <see cref="Policies.CaseWork"/> instead, which citizens never pass.</summary>
     public const string CaseAccess = nameof(CaseAccess);
 
     /// <summary>Showing a full ID number or phone: front-line staff and managers, not lawyers or administrators.</summary>
@@ -32,7 +34,7 @@ public static class CasePolicies
 
     public static void Add(AuthorizationOptions o)
     {
-        o.AddPolicy(CaseAccess, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
+        o.AddPolicy(CaseAccess, p => p.AddAuthenticationSchemes(Citizens.StaffOrCitizenHandler.SchemeName).RequireAuthenticatedUser().RequireAssertion(ctx =>
             ctx.User.FindFirst(FarunClaims.ActorKind)?.Value == "Citizen"
             || Policies.CaseWorkRoles.Any(ctx.User.IsInRole)));
         o.AddPolicy(RevealPersonalData, p => p.RequireRole(RevealRoles));

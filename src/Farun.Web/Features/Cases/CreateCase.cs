@@ -18,7 +18,9 @@ namespace Farun.Web.Features.Cases;
 /// POST /api/cases — opens a case of any supported type from any channel, with its applicant (an existing person, or
 /// registered inline with duplicate warnings), other parties, an incoming referral and type-specific data under
 /// <c>consultation</c>, <c>legalAid</c>, <c>mediation</c>, <c>notarization</c> or <c>complaint</c>. Staff open cases at their service point;
-/// a citizen applies online for legal aid, people's mediation (at the committee's service point), notarization or a complaint.
+/// a citizen, through the online portal channel and as the applicant themself, asks a legal question or applies for legal
+/// aid, people's mediation (at the committee's service point), notarization or a complaint, without the fields only the
+/// institution fills (service point, handler, referral, date of receipt, a notifying authority, the answer).
 /// </summary>
 public static class CreateCase
 {
@@ -159,8 +161,10 @@ public static class CreateCase
             Guid servicePointId;
             if (scope.IsCitizen)
             {
-                if (r.Type is not (CaseType.LegalAid or CaseType.Notarization or CaseType.Complaint or CaseType.Mediation) || r.Channel != CaseChannel.OnlinePortal)
-                    throw new ForbiddenException("市民可在网上申请法律援助、申请人民调解、预约公证、提出投诉；其他事项请拨打12348或到服务点办理。");
+                if (r.Type is not (CaseType.Consultation or CaseType.LegalAid or CaseType.Notarization or CaseType.Complaint or CaseType.Mediation)
+                    || r.Channel != CaseChannel.OnlinePortal)
+                    throw new ForbiddenException(CitizenTypesMessage);
+                CheckCitizenFields(r);
                 if (r.Type == CaseType.Mediation && r.Mediation!.Source != Farun.Features.Mediation.MediationSource.PartyApplication)
                     throw BadRequestException.ForField("mediation.source", "网上申请人民调解的来源应为“当事人申请”。");
                 // Online applications go to the district's legal-aid institution at the public legal service centre; a
@@ -278,6 +282,42 @@ public static class CreateCase
             if (!result.Existing)
                 audit.Record("person.register", "Person", result.Person.Id, new { via = "case" });
             return result.Person;
+        }
+
+        public const string CitizenTypesMessage =
+            "市民可在网上（来源渠道为网上申请）提出法律咨询、申请法律援助、申请人民调解、预约公证、提出投诉；其他事项请拨打12348或到服务点办理。";
+
+        /// <summary>Fields the institution fills, never the applicant: 400 naming each one a citizen sent.</summary>
+        private static void CheckCitizenFields(Request r)
+        {
+            var errors = new Dictionary<string, string[]>();
+            void Refuse(bool sent, string field, string message)
+            {
+                if (sent)
+                    errors[field] = [message];
+            }
+
+            Refuse(r.ServicePointId is not null, "servicePointId", "网上申请由受理机构确定服务点，请不要填写服务点。");
+            Refuse(r.Assignment is not null, "assignment", "网上申请由受理机构分派，请不要填写分派方式。");
+            Refuse(r.AssigneeId is not null, "assigneeId", "网上申请由受理机构分派，请不要指定承办人。");
+            Refuse(r.Referral is not null, "referral", "移送信息由受理机构登记，网上申请不能填写。");
+            Refuse(r.LegalAid?.ReceivedOn is not null, "legalAid.receivedOn", "收到申请的日期由系统记录，网上申请不能填写。");
+            Refuse(r.LegalAid?.Notice is not null, "legalAid.notice", "通知辩护由公安机关、人民检察院、人民法院通知法律援助机构，网上申请不能填写。");
+            Refuse(!string.IsNullOrWhiteSpace(r.Consultation?.AnswerSummary), "consultation.answerSummary", "解答由工作人员填写，网上咨询只需填写问题和法律领域。");
+            Refuse(!string.IsNullOrWhiteSpace(r.Consultation?.Citations), "consultation.citations", "引用法条由工作人员填写，网上咨询只需填写问题和法律领域。");
+            Refuse(r.Consultation?.DurationMinutes is not null, "consultation.durationMinutes", "咨询时长由工作人员填写，网上咨询只需填写问题和法律领域。");
+            // Registered persons and organisations are the institution's records: a citizen names parties by their details.
+            const string ById = "网上申请请直接填写当事人的姓名（名称）等信息，不能引用已登记的人员或单位。";
+            Refuse(r.Applicant?.PersonId is not null, "applicant.personId", ById);
+            Refuse(r.Applicant?.OrganisationId is not null, "applicant.organisationId", ById);
+            foreach (var (p, i) in (r.Parties ?? []).Select((p, i) => (p, i)))
+            {
+                Refuse(p.PersonId is not null, $"parties[{i}].personId", ById);
+                Refuse(p.OrganisationId is not null, $"parties[{i}].organisationId", ById);
+            }
+
+            if (errors.Count > 0)
+                throw new BadRequestException("网上申请包含只能由受理机构填写的内容。", errors);
         }
 
         private void CheckCitizenIsApplicant(CallerScope scope, object applicant)

@@ -117,7 +117,13 @@ public sealed class CaseActionService(
         [CaseActions.Grant] = Sync<R.Grant>((s, r) => s.Case.Grant(s.Ctx, r.Note)),
         [CaseActions.Refuse] = Sync<R.Refuse>((s, r) => s.Case.Refuse(s.Ctx, r.Reasons!)),
         [CaseActions.GrantPriorAid] = Sync<R.GrantPriorAid>((s, r) => s.Case.GrantPriorAid(s.Ctx, r.Reason!)),
-        [CaseActions.RaiseObjection] = Sync<R.RaiseObjection>((s, r) => s.Case.RaiseObjection(s.Ctx, r.ReceivedOn ?? s.Ctx.Today, r.Text!)),
+        [CaseActions.RaiseObjection] = Sync<R.RaiseObjection>((s, r) =>
+        {
+            // Staff record when a written objection reached them; an applicant's own objection is received now.
+            if (s.Caller.IsCitizen && r.ReceivedOn is not null)
+                throw BadRequestException.ForField("receivedOn", "收到异议的日期由系统记录，请不要填写。");
+            s.Case.RaiseObjection(s.Ctx, r.ReceivedOn ?? s.Ctx.Today, r.Text!);
+        }),
         [CaseActions.UpholdRefusal] = Sync<R.Decision>((s, r) => s.Case.UpholdRefusal(s.Ctx, r.Reasons!)),
         [CaseActions.OrderCorrection] = Sync<R.Decision>((s, r) => s.Case.OrderCorrection(s.Ctx, r.Reasons!)),
         [CaseActions.AssignLawyer] = Async<R.AssignLawyer>(async (s, r, ct) =>

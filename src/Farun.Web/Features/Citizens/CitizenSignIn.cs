@@ -61,7 +61,7 @@ public static class CitizenAuthentication
                 OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden),
             };
-        });
+        }).AddScheme<AuthenticationSchemeOptions, StaffOrCitizenHandler>(StaffOrCitizenHandler.SchemeName, "Staff or citizen", null);
         return services;
     }
 
