@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Farun.Common.Calendar;
 using Farun.Data;
 using Farun.Features.Cases;
@@ -167,67 +166,14 @@ public static class FollowUpEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
 
         var management = app.MapGroup("/api").WithTags("回访与好差评").RequireAuthorization(Policies.Management);
-        management.MapPost("/quality/samples", async Task<Ok<IReadOnlyList<QualityReviewDto>>> (Sample r, FarunDbContext db, FollowUpAccess access, ServiceRules rules, CaseRules caseRules,
-                AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var now = time.GetUtcNow();
-                var batch = r.Batch ?? ChinaTime.DateOf(now).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-                var month = DateOnly.ParseExact(batch + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                var from = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
-                var to = from.AddMonths(1);
-                var points = caller.Scope.ServicePointIds;
-                // The population: cases finished in the month (their first follow-up was created then), not yet sampled.
-                var population = await db.FollowUps.AsNoTracking()
-                    .Where(f => f.Round == 1 && f.CreatedAt >= from && f.CreatedAt < to && points.Contains(f.ServicePointId)
-                        && !db.QualityReviews.Any(q => q.CaseId == f.CaseId))
-                    .Select(f => f.CaseId).ToListAsync(ct);
-                if (population.Count == 0)
-                    throw BadRequestException.ForField("batch", $"{batch}没有可抽查的已办结事项。");
-                var rate = r.Rate ?? rules.SamplingRate;
-                var n = Math.Max(1, (int)Math.Ceiling(population.Count * rate));
-                var ids = population.ToArray();
-                RandomNumberGenerator.Shuffle(ids.AsSpan());
-                var chosen = ids.Take(n).ToList();
-                var cases = await db.Cases.AsNoTracking().Where(c => chosen.Contains(c.Id)).ToListAsync(ct);
-                var reviews = cases.Select(c => new QualityReview(c, batch, caller.Scope.Actor.Name, now)).ToList();
-                db.QualityReviews.AddRange(reviews);
-                audit.Record("quality.sample", "QualityReview", null, new { batch, population = population.Count, sampled = reviews.Count, rate, source = rules.SamplingSource });
-                await SaveAsync(db, ct);
-                return TypedResults.Ok<IReadOnlyList<QualityReviewDto>>([.. reviews.Select(q => ToDto(q, caller.Points, rules, caseRules))]);
-            })
+        management.MapPost("/quality/samples", async Task<Ok<IReadOnlyList<QualityReviewDto>>> (Sample r, QualityService quality, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await quality.SampleAsync(http.User, r, ct)))
             .Validate<Sample>().WithName("SampleForQualityReview").WithSummary("随机抽取已办结事项进行质量评查（比例及依据见配置）");
-        management.MapGet("/quality/reviews", async Task<Ok<IReadOnlyList<QualityReviewDto>>> (string? batch, FarunDbContext db, FollowUpAccess access, ServiceRules rules, CaseRules caseRules, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var points = caller.Scope.ServicePointIds;
-                var q = db.QualityReviews.AsNoTracking().Where(x => points.Contains(x.ServicePointId));
-                if (batch is not null)
-                    q = q.Where(x => x.Batch == batch);
-                var rows = await q.OrderBy(x => x.SampledAt).Take(500).ToListAsync(ct);
-                return TypedResults.Ok<IReadOnlyList<QualityReviewDto>>([.. rows.Select(x => ToDto(x, caller.Points, rules, caseRules))]);
-            })
+        management.MapGet("/quality/reviews", async Task<Ok<IReadOnlyList<QualityReviewDto>>> (string? batch, QualityService quality, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await quality.ListAsync(http.User, batch, ct)))
             .WithName("ListQualityReviews").WithSummary("质量评查：抽中的事项、评查标准与得分");
-        management.MapPost("/quality/reviews/{id:guid}", async Task<Ok<QualityReviewDto>> (Guid id, Review r, FarunDbContext db, FollowUpAccess access, CaseAccess cases, CaseReader reader,
-                ServiceRules rules, CaseRules caseRules, AuditLog audit, TimeProvider time, HttpContext http, CancellationToken ct) =>
-            {
-                var caller = await access.CallerAsync(http.User, ct);
-                var points = caller.Scope.ServicePointIds;
-                var review = await db.QualityReviews.FirstOrDefaultAsync(x => x.Id == id && points.Contains(x.ServicePointId), ct)
-                    ?? throw new NotFoundException("未找到该评查事项，或无权查看。");
-                var now = time.GetUtcNow();
-                var score = Run(() => review.Record(StandardFor(review.CaseType, rules, caseRules), r.Scores!, r.Comment, caller.Scope.Actor.Name, now));
-                if (review.CaseType == CaseType.LegalAid)
-                {
-                    // The review feeds the legal-aid quality score, on the case's timeline.
-                    var c = await reader.LoadForUpdateAsync(review.CaseId, caller.Scope, ct);
-                    c.RecordQualityReview(new CaseContext(caller.Scope.Actor, now, WorkingDayCalendar.China, caseRules), score, rules.ReviewWeight, rules.ReviewWeightSource);
-                }
-
-                audit.Record("quality.review", "Case", review.CaseId, new { review.CaseNumber, review.Batch, score });
-                await SaveAsync(db, ct);
-                return TypedResults.Ok(ToDto(review, caller.Points, rules, caseRules));
-            })
+        management.MapPost("/quality/reviews/{id:guid}", async Task<Ok<QualityReviewDto>> (Guid id, Review r, QualityService quality, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await quality.ReviewAsync(http.User, id, r, ct)))
             .Validate<Review>().WithName("RecordQualityReview").WithSummary("录入评查得分（法律援助案件计入案件质量得分）");
         management.MapGet("/satisfaction", async Task<Ok<SatisfactionReport>> (DateOnly? from, DateOnly? to, SatisfactionReports reports, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await reports.BuildAsync(http.User, from, to, ct)))
@@ -257,7 +203,7 @@ public static class FollowUpEndpoints
         new(r.Id, r.FollowUpId, r.CaseId, r.CaseNumber, r.ServicePointId, points.Name(r.ServicePointId), r.ResponsibleName, r.Round, r.Problem,
             r.DueOn, r.Basis, r.IsOpen && today > r.DueOn, r.Measures, r.CompletedAt, r.CompletedByName, r.CompletedOnTime);
 
-    private static QualityReviewDto ToDto(QualityReview q, ServicePointDirectory.Snapshot points, ServiceRules rules, CaseRules caseRules)
+    internal static QualityReviewDto ToDto(QualityReview q, ServicePointDirectory.Snapshot points, ServiceRules rules, CaseRules caseRules)
     {
         var standard = StandardFor(q.CaseType, rules, caseRules);
         return new(q.Id, q.CaseId, q.CaseNumber, q.CaseType, q.CaseType.DisplayName(), points.Name(q.ServicePointId), q.HandlerName, q.Batch, q.SampledAt,

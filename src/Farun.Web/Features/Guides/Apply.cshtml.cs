@@ -49,6 +49,29 @@ public sealed class GuideApplyModel(
     [BindProperty]
     public string? Address { get; set; }
 
+    /// <summary>Notarization: the catalogue's materials the citizen ticked as submitted online for pre-review.</summary>
+    [BindProperty]
+    public List<string> MaterialsChecked { get; set; } = [];
+
+    [BindProperty]
+    public string? MaterialsOther { get; set; }
+
+    /// <summary>Notarization: the materials the matter needs (from the catalogue), offered as a checklist.</summary>
+    public IReadOnlyList<string> MaterialOptions => Action.Kind == ApplicationKind.Notarization
+        && Farun.Features.Notarization.NotaryCatalog.Find(CaseSpineApplicationSink.NotaryMatterCode(Action.Values.GetValueOrDefault("matter") as string)) is { } m
+            ? m.Materials : [];
+
+    private string? Materials()
+    {
+        var ticked = MaterialsChecked.Where(MaterialOptions.Contains).Distinct().ToList();
+        var parts = new List<string>();
+        if (ticked.Count > 0)
+            parts.Add(string.Join("、", ticked));
+        if (!string.IsNullOrWhiteSpace(MaterialsOther))
+            parts.Add(MaterialsOther.Trim());
+        return parts.Count == 0 ? null : string.Join("；", parts);
+    }
+
     /// <summary>A home visit needs the address to come to.</summary>
     public bool NeedsAddress => Action.Kind == ApplicationKind.Notarization && ApplicationChoices.SlotKindFor(Action.Values) == Farun.Features.Notarization.SlotKind.HomeVisit;
 
@@ -72,10 +95,10 @@ public sealed class GuideApplyModel(
     {
         if (await PrepareAsync(id, ct) is { } redirect)
             return redirect;
-        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber, OtherParty, CommitteeId, SlotId, Address);
+        var request = new ApplyFromGuide.Request(Name, Phone, Summary, Consent, IdNumber, OtherParty, CommitteeId, SlotId, Address, Materials());
         var validation = await validator.ValidateAsync(request, ct);
         foreach (var e in validation.Errors)
-            Errors.TryAdd(e.PropertyName, e.ErrorMessage);
+            Errors.TryAdd(e.PropertyName == nameof(ApplyFromGuide.Request.Materials) ? nameof(MaterialsOther) : e.PropertyName, e.ErrorMessage);
         if (Errors.Count == 0)
         {
             try
@@ -95,6 +118,7 @@ public sealed class GuideApplyModel(
                         "otherParty" => nameof(OtherParty),
                         "slotId" => nameof(SlotId),
                         "address" => nameof(Address),
+                        "notarization.materialsSubmitted" or "materials" => nameof(MaterialsOther),
                         "mediation.committeeId" => nameof(CommitteeId),
                         _ => field,
                     }, messages[0]);

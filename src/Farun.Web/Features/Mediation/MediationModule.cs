@@ -67,10 +67,13 @@ public static class ServicesModule
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ServiceOptions>>().Value.ToRules());
         services.AddScoped<MediationOpener>();
         services.AddScoped<Farun.Web.Features.Notarization.BookNotarySlot>();
+        services.AddScoped<Farun.Web.Features.Notarization.OpenNotarySlots>();
         services.AddScoped<Farun.Web.Features.Complaints.ComplaintOpener>();
+        services.AddScoped<Farun.Web.Features.Complaints.ComplaintDesk>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpScheduler>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpAccess>();
         services.AddScoped<Farun.Web.Features.FollowUps.FollowUpService>();
+        services.AddScoped<Farun.Web.Features.FollowUps.QualityService>();
         services.AddScoped<IMediationSatisfactionSource, Farun.Web.Features.FollowUps.FollowUpSatisfactionSource>();
         services.AddScoped<Farun.Web.Features.FollowUps.SatisfactionReports>();
         services.AddScoped<MediatorRegistry.Handler>();

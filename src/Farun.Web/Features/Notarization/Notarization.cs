@@ -157,7 +157,9 @@ public static class NotarizationActions
 /// </summary>
 public static class NotaryEndpoints
 {
-    public sealed record OpenSlots(Guid? ServicePointId, DateTimeOffset? StartsAt, int? Minutes, int? Count, SlotKind? Kind);
+    /// <summary>Opens <paramref name="Count"/> consecutive slots of <paramref name="Minutes"/> from <paramref name="StartsAt"/>, each
+    /// bookable by <paramref name="Capacity"/> applicants at once (one slot per applicant; default 1).</summary>
+    public sealed record OpenSlots(Guid? ServicePointId, DateTimeOffset? StartsAt, int? Minutes, int? Count, SlotKind? Kind, int? Capacity = null);
 
     public sealed record Book(Guid? SlotId, string? Address, string? Note);
 
@@ -174,6 +176,8 @@ public static class NotaryEndpoints
             RuleFor(x => x.Minutes).InclusiveBetween(10, 480).When(x => x.Minutes is not null).WithMessage("每个时段须在10到480分钟之间。");
             RuleFor(x => x.Count).InclusiveBetween(1, 50).When(x => x.Count is not null).WithMessage("一次最多开放50个时段。");
             RuleFor(x => x.Kind).IsInEnum().When(x => x.Kind is not null).WithMessage("未知的时段类型。");
+            RuleFor(x => x.Capacity).InclusiveBetween(1, 10).When(x => x.Capacity is not null).WithMessage("每个时段可预约人数须在1到10人之间。");
+            RuleFor(x => x).Must(x => (x.Count ?? 1) * (x.Capacity ?? 1) <= 100).OverridePropertyName("count").WithMessage("一次最多开放100个预约名额（时段数 × 每时段人数）。");
         }
     }
 
@@ -211,23 +215,8 @@ public static class NotaryEndpoints
                 return TypedResults.Ok<IReadOnlyList<SlotDto>>([.. slots.Select(s => new SlotDto(s.Id, s.ServicePointId, s.StartsAt, s.EndsAt, s.Kind, s.Kind.DisplayName()))]);
             })
             .WithName("FreeNotarySlots").WithSummary("可预约的公证时段（窗口、上门办证、现场监督）");
-        group.MapPost("/notarization/slots", async Task<Ok<IReadOnlyList<SlotDto>>> (OpenSlots r, FarunDbContext db, CaseAccess access, TimeProvider time, AuditLog audit, HttpContext http, CancellationToken ct) =>
-            {
-                if (!http.User.IsInRole(Roles.Notary) && !http.User.IsInRole(Roles.Manager))
-                    throw new ForbiddenException("只有公证员或管理人员可以开放预约时段。");
-                if (!await db.ServicePoints.AnyAsync(p => p.Id == r.ServicePointId, ct))
-                    throw BadRequestException.ForField("servicePointId", "未找到该服务点。");
-                if (!CaseAccess.CanWorkAt(await access.ScopeAsync(http.User, ct), r.ServicePointId!.Value))
-                    throw new ForbiddenException("只能为本人所在（或所管辖）的服务点开放预约时段。");
-                var now = time.GetUtcNow();
-                var minutes = r.Minutes ?? 30;
-                var slots = Enumerable.Range(0, r.Count ?? 1).Select(i => new NotarySlot(r.ServicePointId!.Value, r.StartsAt!.Value.AddMinutes(i * minutes),
-                    r.StartsAt.Value.AddMinutes((i + 1) * minutes), r.Kind ?? SlotKind.Window, now)).ToList();
-                db.NotarySlots.AddRange(slots);
-                audit.Record("notarization.slots", "ServicePoint", r.ServicePointId, new { count = slots.Count, kind = (r.Kind ?? SlotKind.Window).ToString() });
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok<IReadOnlyList<SlotDto>>([.. slots.Select(s => new SlotDto(s.Id, s.ServicePointId, s.StartsAt, s.EndsAt, s.Kind, s.Kind.DisplayName()))]);
-            })
+        group.MapPost("/notarization/slots", async Task<Ok<IReadOnlyList<SlotDto>>> (OpenSlots r, OpenNotarySlots slots, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await slots.HandleAsync(r, http.User, ct)))
             .Validate<OpenSlots>().WithName("OpenNotarySlots").WithSummary("开放预约时段（公证员、管理人员）");
         group.MapPost("/cases/{id:guid}/notarization/booking", async Task<Ok<BookingDto>> (Guid id, Book r, BookNotarySlot booking, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await booking.HandleAsync(id, r, http.User, ct)))

@@ -27,16 +27,17 @@ public sealed class ApplicationChoices(FarunDbContext db, TimeProvider time)
     /// come (<c>home_visit</c>), otherwise the window (on-site slots are for lotteries and evidence).</summary>
     public static SlotKind SlotKindFor(IReadOnlyDictionary<string, object?> fields) => fields.GetValueOrDefault("home_visit") is true ? SlotKind.HomeVisit : SlotKind.Window;
 
-    /// <summary>Free slots of the kind ahead, earliest first.</summary>
+    /// <summary>Free slots of the kind ahead, earliest first; a time offered to several applicants at once (a slot's
+    /// capacity) is listed once, as its first free place.</summary>
     public async Task<IReadOnlyList<Slot>> FreeSlotsAsync(SlotKind kind, CancellationToken ct)
     {
         var now = time.GetUtcNow().ToUniversalTime();
         var slots = await db.NotarySlots.AsNoTracking()
             .Where(s => s.StartsAt > now && s.Kind == kind && !db.NotaryBookings.Any(b => b.SlotId == s.Id))
-            .OrderBy(s => s.StartsAt).Take(MaxSlots)
-            .Join(db.ServicePoints, s => s.ServicePointId, p => p.Id, (s, p) => new { s.Id, s.StartsAt, s.EndsAt, s.Kind, p.Name })
+            .OrderBy(s => s.StartsAt).ThenBy(s => s.Id).Take(MaxSlots * 4)
+            .Join(db.ServicePoints, s => s.ServicePointId, p => p.Id, (s, p) => new { s.Id, s.StartsAt, s.EndsAt, s.Kind, s.ServicePointId, p.Name })
             .ToListAsync(ct);
-        return [.. slots.Select(s => new Slot(s.Id, s.StartsAt, s.EndsAt, s.Kind.DisplayName(), s.Name))];
+        return [.. slots.DistinctBy(s => (s.StartsAt, s.EndsAt, s.ServicePointId)).Take(MaxSlots).Select(s => new Slot(s.Id, s.StartsAt, s.EndsAt, s.Kind.DisplayName(), s.Name))];
     }
 
     public async Task<(IReadOnlyList<Committee> Committees, IReadOnlyList<Slot> Slots)> ForAsync(RenderedAction action, CancellationToken ct) => action.Kind switch

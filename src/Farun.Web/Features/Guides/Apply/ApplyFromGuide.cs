@@ -22,9 +22,10 @@ public static class ApplyFromGuide
     /// <summary>The applicant; <paramref name="IdNumber"/> (居民身份证) is required for legal aid, whose applicants the
     /// legal-aid institution must identify. For mediation, <paramref name="OtherParty"/> names the other side when the
     /// guide did not ask, and <paramref name="CommitteeId"/> picks the committee; for notarization, <paramref name="SlotId"/>
-    /// books one of the free slots the page offers (a home visit with the <paramref name="Address"/> to come to).</summary>
+    /// books one of the free slots the page offers (a home visit with the <paramref name="Address"/> to come to), and
+    /// <paramref name="Materials"/> lists the materials submitted online for the notary's pre-review.</summary>
     public sealed record Request(string? Name, string? Phone, string? Summary, bool? Consent, string? IdNumber = null,
-        string? OtherParty = null, Guid? CommitteeId = null, Guid? SlotId = null, string? Address = null);
+        string? OtherParty = null, Guid? CommitteeId = null, Guid? SlotId = null, string? Address = null, string? Materials = null);
 
     public sealed record Receipt(string ReferenceNumber, string Url, bool AlreadySubmitted, DateTimeOffset SubmittedAt);
 
@@ -40,6 +41,7 @@ public static class ApplyFromGuide
             RuleFor(x => x.Summary).MaximumLength(MaxSummary).WithMessage($"情况说明不能超过{MaxSummary}个字。").NoControlCharacters().WithName("情况说明");
             RuleFor(x => x.Consent).Equal(true).WithMessage("请确认所填信息真实，并同意提交给办理机构。");
             RuleFor(x => x.OtherParty).MaximumLength(50).WithMessage("对方当事人不能超过50个字。").NoControlCharacters().WithName("对方当事人");
+            RuleFor(x => x.Materials).MaximumLength(MaxSummary).WithMessage($"材料说明不能超过{MaxSummary}个字。").NoControlCharacters().WithName("材料");
             RuleFor(x => x.Address).MaximumLength(200).WithMessage("地址不能超过200个字。").NoControlCharacters().WithName("地址");
             RuleFor(x => x.IdNumber).Must(n => string.IsNullOrWhiteSpace(n) || IdDocument.Validate(IdDocumentType.ResidentIdCard, n).IsValid)
                 .WithMessage(x => IdDocument.Validate(IdDocumentType.ResidentIdCard, x.IdNumber).Error ?? "身份证号码有误。");
@@ -94,7 +96,8 @@ public static class ApplyFromGuide
                 receipt = await sink.SubmitAsync(new GuideApplication(action.Kind, interview.Guide.Id, interview.Guide.Version,
                     interview.Run.Outcome!.Id, session.Code, fields,
                     new ApplicantContact(r.Name!.Trim(), phone!.Canonical, string.IsNullOrWhiteSpace(r.IdNumber) ? null : IdDocument.Normalize(IdDocumentType.ResidentIdCard, r.IdNumber)),
-                    r.CommitteeId, r.SlotId, string.IsNullOrWhiteSpace(r.Address) ? null : r.Address.Trim()), ct);
+                    r.CommitteeId, r.SlotId, string.IsNullOrWhiteSpace(r.Address) ? null : r.Address.Trim(),
+                    string.IsNullOrWhiteSpace(r.Materials) ? null : r.Materials.Trim()), ct);
             }
             catch
             {

@@ -110,7 +110,7 @@ public sealed class CaseSpineApplicationSink(
         if (a.Fields.GetValueOrDefault("use_abroad") is true)
             purpose += "（在境外使用）";
         var notarization = new NotarizationIntakeRequest(matter?.Code ?? a.Fields.GetValueOrDefault("matter") as string, purpose.Length <= 200 ? purpose : purpose[..200],
-            null, null, false);
+            null, a.Materials, false);
         return new CreateCase.Request(CaseType.Notarization, CaseChannel.OnlinePortal, null, applicant, null, null, null, null, null, null, Notarization: notarization);
     }
 

@@ -12,7 +12,8 @@ public sealed record ApplicantContact(string Name, string Phone, string? IdNumbe
 /// <see cref="ApplicationForms"/> (codes as strings, money as decimal, dates as DateOnly, flags as bool), and the applicant.
 /// <paramref name="CommitteeId"/> is the people's mediation committee the citizen chose (none: the sink picks the
 /// district's street committee); <paramref name="SlotId"/> the notarization slot chosen on the result page (none: the
-/// notary office contacts the applicant after the online pre-review), with the <paramref name="Address"/> of a home visit.
+/// notary office contacts the applicant after the online pre-review), with the <paramref name="Address"/> of a home visit
+/// and the <paramref name="Materials"/> submitted online for pre-review.
 /// </summary>
 public sealed record GuideApplication(
     ApplicationKind Kind,
@@ -24,7 +25,8 @@ public sealed record GuideApplication(
     ApplicantContact Applicant,
     Guid? CommitteeId = null,
     Guid? SlotId = null,
-    string? Address = null);
+    string? Address = null,
+    string? Materials = null);
 
 /// <summary>What the receiving service answers: its reference number and where the citizen can follow the application.</summary>
 public sealed record GuideApplicationReceipt(string ReferenceNumber, string Url);

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Farun.IntegrationTests.Infrastructure;
+
+/// <summary>Posting a Razor Page's form as the browser would: with the antiforgery token of the page it came from.</summary>
+public static partial class PageForms
+{
+    public static string Token(string pageWithToken) => TokenRegex().Match(pageWithToken).Groups[1].Value;
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string pageWithToken, IEnumerable<(string Name, string Value)> fields)
+    {
+        var pairs = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__RequestVerificationToken", Token(pageWithToken)));
+        return await client.PostAsync(url, new FormUrlEncodedContent(pairs));
+    }
+
+    /// <summary>GET <paramref name="url"/>, expecting the page.</summary>
+    public static async Task<string> GetPageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    /// <summary>Signed in but not allowed: the access-denied page (a redirect), never the page itself.</summary>
+    public static async Task AssertDeniedAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Forbidden, $"GET {url}: {(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            Assert.Contains("/account/denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+}
