@@ -50,4 +50,25 @@ public sealed class RankerTests
         var ranker = RankerTrainer.TrainLightGbm(groups, 2, trees: 20);
         Assert.True(ranker.Score([0.1f, 1f]) > ranker.Score([0.9f, 0f]));
     }
+
+    [Fact]
+    public void Score_TrainedEnsembleWithConstantTree_EqualsSumOfTreesEvaluatedOneByOne()
+    {
+        var random = new Random(7);
+        var groups = Enumerable.Range(0, 40).Select(_ =>
+        {
+            var features = Enumerable.Range(0, 12).Select(i => new[] { (float)random.NextDouble(), (float)random.NextDouble(), i % 4 == 1 ? 1f : 0f }).ToArray();
+            return new TrainingGroup(features, features.Select(f => f[2] > 0 && f[0] > 0.3f).ToArray(), 1);
+        }).ToList();
+        var trained = RankerTrainer.TrainLightGbm(groups, 3, trees: 30);
+        var trees = trained.Trees.Append(new TreeEnsembleRanker.Tree(0.5, [], [], [], [], [3])).ToList();
+        var ranker = new TreeEnsembleRanker(trees, trained.Bias);
+        Assert.Contains(trees, t => t.Feature.Length > 1);
+        for (var i = 0; i < 200; i++)
+        {
+            float[] x = [(float)random.NextDouble(), (float)random.NextDouble(), random.Next(2)];
+            var expected = trained.Bias + trees.Sum(t => t.Evaluate(x));
+            Assert.Equal((float)expected, ranker.Score(x), 5);
+        }
+    }
 }
