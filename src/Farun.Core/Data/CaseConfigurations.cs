@@ -173,6 +173,16 @@ internal sealed class CaseAlertConfiguration : IEntityTypeConfiguration<CaseAler
     }
 }
 
+internal sealed class CaseCountConfiguration : IEntityTypeConfiguration<CaseCount>
+{
+    public void Configure(EntityTypeBuilder<CaseCount> b)
+    {
+        b.HasKey(x => new { x.ServicePointId, x.Type, x.State });
+        b.Property(x => x.Type).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(24);
+    }
+}
+
 internal sealed class CaseNumberCounterConfiguration : IEntityTypeConfiguration<CaseNumberCounter>
 {
     public void Configure(EntityTypeBuilder<CaseNumberCounter> b)

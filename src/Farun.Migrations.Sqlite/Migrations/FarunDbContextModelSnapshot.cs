@@ -527,6 +527,27 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.ToTable("CaseClocks");
                 });
 
+            modelBuilder.Entity("Farun.Features.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("ServicePointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServicePointId", "Type", "State");
+
+                    b.ToTable("CaseCounts");
+                });
+
             modelBuilder.Entity("Farun.Features.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")

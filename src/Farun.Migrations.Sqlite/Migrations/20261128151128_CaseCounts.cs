@@ -1,0 +1,42 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Farun.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CaseCounts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CaseCounts",
+                columns: table => new
+                {
+                    ServicePointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseCounts", x => new { x.ServicePointId, x.Type, x.State });
+                });
+
+            // The summary starts from the cases already recorded; from here on every save keeps it in step.
+            migrationBuilder.Sql("""
+                INSERT INTO "CaseCounts" ("ServicePointId", "Type", "State", "Count")
+                SELECT "ServicePointId", "Type", "State", COUNT(*) FROM "Cases" GROUP BY "ServicePointId", "Type", "State"
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseCounts");
+        }
+    }
+}
