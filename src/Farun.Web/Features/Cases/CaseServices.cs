@@ -11,13 +11,37 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Farun.Web.Features.Cases;
 
 /// <summary>
-/// Issues case numbers with one atomic upsert per number (same SQL on SQLite and PostgreSQL), so nodes never hand out
-/// the same number. Inside the caller's transaction the number is only final if the case is saved; a rolled-back
-/// creation leaves no gap, an aborted one outside a transaction may.
+/// Issues case numbers (ZX-2026-000123) from one counter row per type and year, shared by every node. Outside a
+/// transaction a node reserves a block of <see cref="CaseOptions.NumberBlockSize"/> numbers at once, in its own short
+/// transaction (one atomic upsert, same SQL on SQLite and PostgreSQL), and hands them out from memory: creations no longer
+/// queue on the counter row, numbers stay unique across nodes and readable, but numbers from different nodes interleave
+/// and a stopped node leaves the rest of its block unused. Inside a caller's transaction (a conversion within an action)
+/// it takes a single number in that transaction, which only counts if the transaction commits.
 /// </summary>
-public sealed class CaseNumberAllocator(FarunDbContext db)
+public sealed class CaseNumberAllocator(FarunDbContext db, CaseNumberBlocks blocks, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
 {
     public async Task<string> NextAsync(CaseType type, int year, CancellationToken ct)
+    {
+        if (blocks.TryTake(type, year, out var reserved))
+            return CaseNumbers.Format(type, year, reserved);
+        var size = Math.Max(1, options.Value.NumberBlockSize);
+        if (db.Database.CurrentTransaction is not null || size == 1)
+            return CaseNumbers.Format(type, year, await ReserveAsync(type, year, 1, ct));
+
+        // Committed before any number of the block is used: a block is never handed out twice, even if the case fails.
+        long last;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            last = await ReserveAsync(type, year, size, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        blocks.Add(type, year, last - size + 2, last);
+        return CaseNumbers.Format(type, year, last - size + 1);
+    }
+
+    /// <summary>Adds <paramref name="count"/> to the counter and returns its new value (the last number reserved).</summary>
+    private async Task<long> ReserveAsync(CaseType type, int year, int count, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -26,14 +50,14 @@ public sealed class CaseNumberAllocator(FarunDbContext db)
             await using var cmd = connection.CreateCommand();
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             cmd.CommandText = """
-                INSERT INTO "CaseNumberCounters" ("Type", "Year", "Last") VALUES (@type, @year, 1)
-                ON CONFLICT ("Type", "Year") DO UPDATE SET "Last" = "CaseNumberCounters"."Last" + 1
+                INSERT INTO "CaseNumberCounters" ("Type", "Year", "Last") VALUES (@type, @year, @count)
+                ON CONFLICT ("Type", "Year") DO UPDATE SET "Last" = "CaseNumberCounters"."Last" + @count
                 RETURNING "Last"
                 """;
             Add(cmd, "@type", type.ToString());
             Add(cmd, "@year", year);
-            var last = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-            return CaseNumbers.Format(type, year, last);
+            Add(cmd, "@count", count);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
         {
@@ -47,6 +71,41 @@ public sealed class CaseNumberAllocator(FarunDbContext db)
         p.ParameterName = name;
         p.Value = value;
         cmd.Parameters.Add(p);
+    }
+}
+
+/// <summary>The case numbers this node has reserved and not yet issued (a singleton: one per node and database).</summary>
+public sealed class CaseNumberBlocks
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(CaseType, int), Queue<(long Next, long Last)>> _ranges = [];
+
+    public bool TryTake(CaseType type, int year, out long number)
+    {
+        lock (_lock)
+        {
+            number = 0;
+            if (!_ranges.TryGetValue((type, year), out var queue) || queue.Count == 0)
+                return false;
+            var (next, last) = queue.Dequeue();
+            number = next;
+            if (next < last)
+                queue.Enqueue((next + 1, last));
+            return true;
+        }
+    }
+
+    /// <summary>Adds the reserved numbers <paramref name="first"/>..<paramref name="last"/> (nothing when first &gt; last).</summary>
+    public void Add(CaseType type, int year, long first, long last)
+    {
+        if (first > last)
+            return;
+        lock (_lock)
+        {
+            if (!_ranges.TryGetValue((type, year), out var queue))
+                _ranges[(type, year)] = queue = new Queue<(long, long)>();
+            queue.Enqueue((first, last));
+        }
     }
 }
 

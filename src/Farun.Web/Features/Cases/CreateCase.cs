@@ -155,6 +155,23 @@ public static class CreateCase
         public async Task<Response> HandleAsync(Request r, ClaimsPrincipal user, CancellationToken ct)
         {
             var scope = await access.ScopeAsync(user, ct);
+            try
+            {
+                return await CreateAsync(r, scope, ct);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                // The reads run before the one short write transaction, so a concurrent request may have registered the same
+                // person (unique ID number) or started the same round-robin cursor in between: once more from the start sees it.
+                db.ResetUnitOfWork();
+                return await CreateAsync(r, scope, ct);
+            }
+        }
+
+        /// <summary>Reads and checks everything first, then writes the case, its parties, events, audit entry and counts
+        /// in one SaveChanges (one short transaction; on SQLite the only time the write lock is held).</summary>
+        private async Task<Response> CreateAsync(Request r, CallerScope scope, CancellationToken ct)
+        {
             var sps = await directory.GetAsync(ct);
             Guid servicePointId;
             if (scope.IsCitizen)
@@ -184,7 +201,6 @@ public static class CreateCase
                 throw new ForbiddenException("无权登记服务事项。");
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var warnings = new List<DuplicateWarning>();
             var applicant = await ResolveAsync(r.Applicant!, "applicant", scope, servicePointId, warnings, ct);
             if (scope.IsCitizen)
@@ -214,8 +230,8 @@ public static class CreateCase
             await followUps.OnChangedAsync(c, wasOpen: true, ctx, ct);
             audit.Record("case.create", "Case", c.Id, new { c.Number, type = c.Type.ToString(), channel = c.Channel.ToString(), state = c.State.ToString() });
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new Response(await reader.ReadAsync(c.Id, scope, ct), warnings);
+            // Answered from the saved entity (the caller sees what was just written), not read back.
+            return new Response(await reader.ToDtoAsync(c, scope, ct), warnings);
         }
 
         /// <summary>Opens the legal-aid case a consultation turns into (same channel and service point; parties come with the conversion).</summary>
