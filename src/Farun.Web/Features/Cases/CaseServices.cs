@@ -13,31 +13,44 @@ namespace Farun.Web.Features.Cases;
 /// <summary>
 /// Issues case numbers (ZX-2026-000123) from one counter row per type and year, shared by every node. Outside a
 /// transaction a node reserves a block of <see cref="CaseOptions.NumberBlockSize"/> numbers at once, in its own short
-/// transaction (one atomic upsert, same SQL on SQLite and PostgreSQL), and hands them out from memory: creations no longer
-/// queue on the counter row, numbers stay unique across nodes and readable, but numbers from different nodes interleave
-/// and a stopped node leaves the rest of its block unused. Inside a caller's transaction (a conversion within an action)
-/// it takes a single number in that transaction, which only counts if the transaction commits.
+/// transaction (one atomic upsert, same SQL on SQLite and PostgreSQL), and hands them out from memory in order: creations no
+/// longer queue on the counter row, numbers stay unique across nodes and readable. A number whose case was not saved goes
+/// back to the node (<see cref="Return"/>) and is issued next, so one node leaves no gaps; with several nodes, numbers
+/// interleave out of creation order, and a stopped node leaves the rest of its block unused. Inside a caller's
+/// transaction (a conversion within an action) it takes a single number in that transaction, which only counts if the
+/// transaction commits.
 /// </summary>
 public sealed class CaseNumberAllocator(FarunDbContext db, CaseNumberBlocks blocks, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
 {
+    private readonly HashSet<string> _fromBlocks = [];
+
     public async Task<string> NextAsync(CaseType type, int year, CancellationToken ct)
     {
-        if (blocks.TryTake(type, year, out var reserved))
-            return CaseNumbers.Format(type, year, reserved);
         var size = Math.Max(1, options.Value.NumberBlockSize);
-        if (db.Database.CurrentTransaction is not null || size == 1)
-            return CaseNumbers.Format(type, year, await ReserveAsync(type, year, 1, ct));
-
-        // Committed before any number of the block is used: a block is never handed out twice, even if the case fails.
-        long last;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        if (size > 1 && db.Database.CurrentTransaction is null)
         {
-            last = await ReserveAsync(type, year, size, ct);
-            await tx.CommitAsync(ct);
+            var number = await blocks.TakeAsync(type, year, async () =>
+            {
+                // Committed before any number of the block is issued: a block is never handed out twice.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var last = await ReserveAsync(type, year, size, ct);
+                await tx.CommitAsync(ct);
+                return (last - size + 1, last);
+            }, ct);
+            var formatted = CaseNumbers.Format(type, year, number);
+            _fromBlocks.Add(formatted);
+            return formatted;
         }
 
-        blocks.Add(type, year, last - size + 2, last);
-        return CaseNumbers.Format(type, year, last - size + 1);
+        return CaseNumbers.Format(type, year, await ReserveAsync(type, year, 1, ct));
+    }
+
+    /// <summary>Gives back a number from <see cref="NextAsync"/> whose case was not saved, so it is issued next (numbers
+    /// taken inside a transaction come back by its rollback).</summary>
+    public void Return(CaseType type, int year, string number)
+    {
+        if (_fromBlocks.Remove(number) && long.TryParse(number[(number.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var n))
+            blocks.Return(type, year, n);
     }
 
     /// <summary>Adds <paramref name="count"/> to the counter and returns its new value (the last number reserved).</summary>
@@ -75,36 +88,91 @@ public sealed class CaseNumberAllocator(FarunDbContext db, CaseNumberBlocks bloc
 }
 
 /// <summary>The case numbers this node has reserved and not yet issued (a singleton: one per node and database).</summary>
-public sealed class CaseNumberBlocks
+public sealed class CaseNumberBlocks : IDisposable
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<(CaseType, int), Queue<(long Next, long Last)>> _ranges = [];
-
-    public bool TryTake(CaseType type, int year, out long number)
+    private sealed class Pool : IDisposable
     {
-        lock (_lock)
+        public readonly SemaphoreSlim Refill = new(1, 1);
+        public readonly SortedSet<long> Returned = [];
+        public long Next = 1;
+        public long Last;
+
+        public void Dispose() => Refill.Dispose();
+    }
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(CaseType, int), Pool> _pools = [];
+
+    /// <summary>The lowest number reserved and not issued; when none is left, <paramref name="reserve"/> reserves the
+    /// next block (one caller at a time per type and year, so a node does not reserve two blocks at once).</summary>
+    public async Task<long> TakeAsync(CaseType type, int year, Func<Task<(long First, long Last)>> reserve, CancellationToken ct)
+    {
+        var pool = PoolOf(type, year);
+        if (TryTake(pool, out var number))
+            return number;
+        await pool.Refill.WaitAsync(ct);
+        try
         {
-            number = 0;
-            if (!_ranges.TryGetValue((type, year), out var queue) || queue.Count == 0)
-                return false;
-            var (next, last) = queue.Dequeue();
-            number = next;
-            if (next < last)
-                queue.Enqueue((next + 1, last));
-            return true;
+            if (TryTake(pool, out number))
+                return number;
+            var (first, last) = await reserve();
+            lock (_lock)
+            {
+                pool.Next = first + 1;
+                pool.Last = last;
+            }
+
+            return first;
+        }
+        finally
+        {
+            pool.Refill.Release();
         }
     }
 
-    /// <summary>Adds the reserved numbers <paramref name="first"/>..<paramref name="last"/> (nothing when first &gt; last).</summary>
-    public void Add(CaseType type, int year, long first, long last)
+    public void Dispose()
     {
-        if (first > last)
-            return;
         lock (_lock)
         {
-            if (!_ranges.TryGetValue((type, year), out var queue))
-                _ranges[(type, year)] = queue = new Queue<(long, long)>();
-            queue.Enqueue((first, last));
+            foreach (var pool in _pools.Values)
+                pool.Dispose();
+            _pools.Clear();
+        }
+    }
+
+    public void Return(CaseType type, int year, long number)
+    {
+        var pool = PoolOf(type, year);
+        lock (_lock)
+            pool.Returned.Add(number);
+    }
+
+    private Pool PoolOf(CaseType type, int year)
+    {
+        lock (_lock)
+        {
+            if (!_pools.TryGetValue((type, year), out var pool))
+                _pools[(type, year)] = pool = new Pool();
+            return pool;
+        }
+    }
+
+    private bool TryTake(Pool pool, out long number)
+    {
+        lock (_lock)
+        {
+            if (pool.Returned.Count > 0)
+            {
+                number = pool.Returned.Min;
+                pool.Returned.Remove(number);
+                return true;
+            }
+
+            number = pool.Next;
+            if (pool.Next > pool.Last)
+                return false;
+            pool.Next++;
+            return true;
         }
     }
 }
