@@ -74,6 +74,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.ServicePointId, x.IsOpen, x.AssigneeId, x.Priority, x.DueSort });
         // Counts by service point, type and state (a covering index: one service point is a range, the district a scan).
         b.HasIndex(x => new { x.ServicePointId, x.Type, x.State });
+        // Counts of the cases assigned to a staff member at other service points: a covering range of their own cases.
+        b.HasIndex(x => new { x.AssigneeId, x.ServicePointId, x.Type, x.State });
         // Overdue scan of the alert job and "overdue" filters.
         b.HasIndex(x => new { x.IsOpen, x.DueSort });
         b.HasIndex(x => x.LawyerUserId);

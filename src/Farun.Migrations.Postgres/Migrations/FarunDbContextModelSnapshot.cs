@@ -440,6 +440,8 @@ namespace Farun.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
 
+                    b.HasIndex("AssigneeId", "ServicePointId", "Type", "State");
+
                     b.HasIndex("ServicePointId", "IsOpen", "AssigneeId", "Priority", "DueSort");
 
                     b.ToTable("Cases");

@@ -435,6 +435,8 @@ namespace Farun.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
 
+                    b.HasIndex("AssigneeId", "ServicePointId", "Type", "State");
+
                     b.HasIndex("ServicePointId", "IsOpen", "AssigneeId", "Priority", "DueSort");
 
                     b.ToTable("Cases");

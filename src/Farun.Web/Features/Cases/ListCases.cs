@@ -106,17 +106,20 @@ public static class ListCases
                 var me = scope.UserId;
                 var staff = scope.Kind == ScopeKind.Staff;
                 var cases = access.Db.Cases.AsNoTracking();
-                if (staff)
-                {
-                    // As in CaseAccess.Apply: front-line staff see only the complaints they registered or handle.
-                    cases = cases.Where(c => c.Type != CaseType.Complaint || c.CreatedById == me || c.AssigneeId == me);
-                }
-
                 var own = single ? cases.Where(c => c.ServicePointId == only) : cases.Where(c => points.Contains(c.ServicePointId));
                 var outside = single ? cases.Where(c => c.ServicePointId != only) : cases.Where(c => !points.Contains(c.ServicePointId));
-                // Disjoint parts, each a range of its own index (an OR of two columns defeats SQLite's planner).
+                // Disjoint parts, each a range of its own index (an OR of two columns defeats SQLite's planner). Assigned to
+                // the caller: a covering range of the (assignee, service point, type, state) index.
                 var assigned = outside.Where(c => c.AssigneeId == me);
                 var lawyer = outside.Where(c => c.LawyerUserId == me && (c.AssigneeId == null || c.AssigneeId != me));
+                if (staff)
+                {
+                    // As in CaseAccess.Apply: front-line staff see only the complaints they registered or handle (always
+                    // true of the cases assigned to them).
+                    own = own.Where(c => c.Type != CaseType.Complaint || c.CreatedById == me || c.AssigneeId == me);
+                    lawyer = lawyer.Where(c => c.Type != CaseType.Complaint || c.CreatedById == me);
+                }
+
                 List<(CaseType Type, CaseState State, Guid ServicePointId, int Count)> ownGroups;
                 if (!summary)
                 {

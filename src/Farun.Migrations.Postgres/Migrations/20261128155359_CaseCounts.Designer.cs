@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Farun.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(FarunDbContext))]
-    [Migration("20261128151143_CaseCounts")]
+    [Migration("20261128155359_CaseCounts")]
     partial class CaseCounts
     {
         /// <inheritdoc />
@@ -442,6 +442,8 @@ namespace Farun.Migrations.Postgres.Migrations
                     b.HasIndex("ServicePointId", "Type", "State");
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
+
+                    b.HasIndex("AssigneeId", "ServicePointId", "Type", "State");
 
                     b.HasIndex("ServicePointId", "IsOpen", "AssigneeId", "Priority", "DueSort");
 

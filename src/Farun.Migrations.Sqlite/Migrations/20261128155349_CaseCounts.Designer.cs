@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Farun.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FarunDbContext))]
-    [Migration("20261128151128_CaseCounts")]
+    [Migration("20261128155349_CaseCounts")]
     partial class CaseCounts
     {
         /// <inheritdoc />
@@ -437,6 +437,8 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.HasIndex("ServicePointId", "Type", "State");
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
+
+                    b.HasIndex("AssigneeId", "ServicePointId", "Type", "State");
 
                     b.HasIndex("ServicePointId", "IsOpen", "AssigneeId", "Priority", "DueSort");
 

@@ -30,6 +30,11 @@ namespace Farun.Migrations.Sqlite.Migrations
                 INSERT INTO "CaseCounts" ("ServicePointId", "Type", "State", "Count")
                 SELECT "ServicePointId", "Type", "State", COUNT(*) FROM "Cases" GROUP BY "ServicePointId", "Type", "State"
                 """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_AssigneeId_ServicePointId_Type_State",
+                table: "Cases",
+                columns: new[] { "AssigneeId", "ServicePointId", "Type", "State" });
         }
 
         /// <inheritdoc />
@@ -37,6 +42,10 @@ namespace Farun.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CaseCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_AssigneeId_ServicePointId_Type_State",
+                table: "Cases");
         }
     }
 }
