@@ -43,5 +43,12 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 echo "== HTTP creation; $(uptime)"
-dotnet "$DLL" data bench --rounds 10 --url "http://127.0.0.1:$PORT" --token "$TOKEN" --seconds "${BENCH_SECONDS:-30}" --concurrency "${BENCH_CONCURRENCY:-16}" | tail -2
+# CPU time the app spends (user + system, from /proc), so the cost per creation can be read whatever the machine's load.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$APP/stat"; }
+CPU0=$(cpu_ms)
+OUT=$(dotnet "$DLL" data bench --rounds 10 --url "http://127.0.0.1:$PORT" --token "$TOKEN" --seconds "${BENCH_SECONDS:-30}" --concurrency "${BENCH_CONCURRENCY:-16}" | tail -2)
+CPU1=$(cpu_ms)
+echo "$OUT"
+CREATED=$(echo "$OUT" | sed -n 's/.*: \([0-9]*\) created.*/\1/p')
+[ -n "$CREATED" ] && [ "$CREATED" -gt 0 ] && echo "app CPU time: $((CPU1 - CPU0)) ms for $CREATED cases = $(awk -v t=$((CPU1 - CPU0)) -v n="$CREATED" 'BEGIN {printf "%.1f", t / n}') ms per case"
 echo "== done; $(uptime)"
