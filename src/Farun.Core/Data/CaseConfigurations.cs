@@ -74,6 +74,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.ServicePointId, x.IsOpen, x.AssigneeId, x.Priority, x.DueSort });
         // Counts by service point, type and state (a covering index: one service point is a range, the district a scan).
         b.HasIndex(x => new { x.ServicePointId, x.Type, x.State });
+        // Counts of the cases assigned to a staff member at other service points: a covering range of their own cases.
+        b.HasIndex(x => new { x.AssigneeId, x.ServicePointId, x.Type, x.State });
         // Overdue scan of the alert job and "overdue" filters.
         b.HasIndex(x => new { x.IsOpen, x.DueSort });
         b.HasIndex(x => x.LawyerUserId);
@@ -170,6 +172,16 @@ internal sealed class CaseAlertConfiguration : IEntityTypeConfiguration<CaseAler
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.AssigneeId);
         b.HasIndex(x => new { x.ServicePointId, x.RaisedAt });
+    }
+}
+
+internal sealed class CaseCountConfiguration : IEntityTypeConfiguration<CaseCount>
+{
+    public void Configure(EntityTypeBuilder<CaseCount> b)
+    {
+        b.HasKey(x => new { x.ServicePointId, x.Type, x.State });
+        b.Property(x => x.Type).HasConversion<string>().HasMaxLength(24);
+        b.Property(x => x.State).HasConversion<string>().HasMaxLength(24);
     }
 }
 

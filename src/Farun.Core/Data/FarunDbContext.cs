@@ -64,6 +64,9 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
+    /// <summary>Cases per service point, type and state, kept in step by <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
+
     public DbSet<AssignmentCursor> AssignmentCursors => Set<AssignmentCursor>();
 
     public DbSet<ConsultationDetails> ConsultationDetails => Set<ConsultationDetails>();
@@ -107,37 +110,55 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
 
     public DbSet<Farun.Features.FollowUps.QualityReview> QualityReviews => Set<Farun.Features.FollowUps.QualityReview>();
 
-    /// <summary>Saves changes; new audit entries are chained (id and hash) under a lock in the same transaction,
-    /// so an audited change and its entry commit together or not at all.</summary>
+    /// <summary>
+    /// Saves changes. In the same transaction it also appends the new audit entries to the hash chain and adds the
+    /// changes of case counts (<see cref="CaseCounts"/>) of every case added, deleted or moved to another state or service
+    /// point, so an audited change, its entry and the counts commit together or not at all.
+    /// The chain is appended last: the changes are written first, then the chain's lock is taken (an advisory lock on
+    /// PostgreSQL; on SQLite the transaction's write lock already serialises writers), the last entry read, the new ones
+    /// sealed and written, the counts updated and the transaction committed, so the lock is held only for the append.
+    /// If that second step fails, the transaction rolls back but the tracked entities stay marked as saved: discard the
+    /// context (or call <see cref="ResetUnitOfWork"/>).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+            ChangeTracker.DetectChanges();
+        var counts = CaseCountDeltas.From(ChangeTracker);
         var pending = _pendingAudit.OrderBy(e => e.LocalSequence).ToList();
-        if (pending.Count == 0)
+        if (pending.Count == 0 && counts.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownsTransaction = Database.CurrentTransaction is null;
-        // On SQLite this is BEGIN IMMEDIATE: the file's single write lock makes read-last-then-append atomic.
         var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // Accepted at once when entries follow: the second save must not write these rows again.
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess || pending.Count > 0, cancellationToken);
             if (!Database.IsSqlite())
             {
-                // Several app nodes share one PostgreSQL: a transaction-scoped advisory lock serialises appends.
+                // Several app nodes share one PostgreSQL: a transaction-scoped advisory lock serialises appends. Taken for
+                // count changes too, so every writer locks the chain before the summary rows (no lock-order deadlock).
                 await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(48151623)", cancellationToken);
             }
 
-            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
-                .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var id = last?.Id ?? 0;
-            var hash = last?.Hash ?? AuditEntry.GenesisHash;
-            foreach (var entry in pending)
+            if (pending.Count > 0)
             {
-                entry.Seal(++id, hash);
-                hash = entry.Hash;
-                AuditEntries.Add(entry);
+                var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Id)
+                    .Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var id = last?.Id ?? 0;
+                var hash = last?.Hash ?? AuditEntry.GenesisHash;
+                foreach (var entry in pending)
+                {
+                    entry.Seal(++id, hash);
+                    hash = entry.Hash;
+                    AuditEntries.Add(entry);
+                }
+
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await CaseCountDeltas.ApplyAsync(this, counts, cancellationToken);
             _pendingAudit.Clear();
             if (transaction is not null)
                 await transaction.CommitAsync(cancellationToken);
@@ -148,6 +169,13 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
             if (transaction is not null)
                 await transaction.DisposeAsync();
         }
+    }
+
+    /// <summary>Forgets every tracked change and queued audit entry (to retry a unit of work after a failed save).</summary>
+    public void ResetUnitOfWork()
+    {
+        ChangeTracker.Clear();
+        _pendingAudit.Clear();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

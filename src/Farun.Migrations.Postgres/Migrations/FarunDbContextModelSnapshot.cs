@@ -440,6 +440,8 @@ namespace Farun.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
 
+                    b.HasIndex("AssigneeId", "ServicePointId", "Type", "State");
+
                     b.HasIndex("ServicePointId", "IsOpen", "AssigneeId", "Priority", "DueSort");
 
                     b.ToTable("Cases");
@@ -530,6 +532,27 @@ namespace Farun.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseClocks");
+                });
+
+            modelBuilder.Entity("Farun.Features.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("ServicePointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ServicePointId", "Type", "State");
+
+                    b.ToTable("CaseCounts");
                 });
 
             modelBuilder.Entity("Farun.Features.Cases.CaseEvent", b =>

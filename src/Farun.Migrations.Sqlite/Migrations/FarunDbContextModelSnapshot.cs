@@ -435,6 +435,8 @@ namespace Farun.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId", "IsOpen", "Priority", "DueSort");
 
+                    b.HasIndex("AssigneeId", "ServicePointId", "Type", "State");
+
                     b.HasIndex("ServicePointId", "IsOpen", "AssigneeId", "Priority", "DueSort");
 
                     b.ToTable("Cases");
@@ -525,6 +527,27 @@ namespace Farun.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CaseClocks");
+                });
+
+            modelBuilder.Entity("Farun.Features.Cases.CaseCount", b =>
+                {
+                    b.Property<Guid>("ServicePointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ServicePointId", "Type", "State");
+
+                    b.ToTable("CaseCounts");
                 });
 
             modelBuilder.Entity("Farun.Features.Cases.CaseEvent", b =>

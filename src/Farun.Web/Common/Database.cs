@@ -42,17 +42,21 @@ public static class Database
     {
         var provider = Provider(configuration);
         var cs = ConnectionString(configuration);
-        services.AddDbContext<FarunDbContext>(o => Configure(o, provider, cs));
+        var fullSync = string.Equals(configuration["Database:SqliteSynchronous"], "Full", StringComparison.OrdinalIgnoreCase);
+        services.AddDbContext<FarunDbContext>(o => Configure(o, provider, cs, fullSync));
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString)
+    /// <param name="sqliteFullSync">SQLite only: <c>synchronous=FULL</c> (sync the log at every commit) instead of the default
+    /// NORMAL (see <see cref="SqlitePragmas"/>); configuration <c>Database:SqliteSynchronous=Full</c>.</param>
+    public static void Configure(DbContextOptionsBuilder o, DatabaseProvider provider, string connectionString, bool sqliteFullSync = false)
     {
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 o.UseSqlite(connectionString, b => b.MigrationsAssembly("Farun.Migrations.Sqlite"))
-                    .AddInterceptors(SqlitePragmas.Instance);
+                    .AddInterceptors(sqliteFullSync ? SqlitePragmas.FullSync : SqlitePragmas.Instance, SqliteWriteGate.Instance)
+                    .ReplaceService<Microsoft.EntityFrameworkCore.Storage.IRelationalTransactionFactory, SqliteWriteGate.TransactionFactory>();
                 break;
             case DatabaseProvider.Postgres:
                 o.UseNpgsql(connectionString, b => b.MigrationsAssembly("Farun.Migrations.Postgres"));
@@ -78,22 +82,167 @@ public static class Database
     }
 }
 
-/// <summary>Per-connection SQLite settings: wait for a writer instead of failing at once.</summary>
-internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+/// <summary>
+/// Per-connection SQLite settings: wait for a writer instead of failing at once, enforce foreign keys, and (in WAL mode)
+/// <c>synchronous=NORMAL</c>: a commit no longer waits for the disk, the log is synced at checkpoints. Durability
+/// trade-off: the database stays consistent after any crash, but after a power cut or operating-system crash (not an app
+/// crash) the last transactions committed before it may be lost. <see cref="FullSync"/> (configuration
+/// <c>Database:SqliteSynchronous=Full</c>) syncs at every commit instead, at the cost of one disk flush per write.
+/// </summary>
+internal sealed class SqlitePragmas(string pragmas) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
-    public static readonly SqlitePragmas Instance = new();
+    public static readonly SqlitePragmas Instance = new("PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+
+    public static readonly SqlitePragmas FullSync = new("PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
 
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        cmd.CommandText = pragmas;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        cmd.CommandText = pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// One writing transaction at a time per SQLite file in this process. SQLite allows one writer (EF begins transactions
+/// with BEGIN IMMEDIATE); without a gate, concurrent requests would all start one and poll the file lock with the busy
+/// handler's growing sleeps (up to 100 ms each), so under load most time went into sleeping. Waiting here instead hands
+/// the lock over as soon as the previous transaction ends. Taken when EF begins a transaction, released at commit,
+/// rollback, failure or disposal. After <see cref="MaxWait"/> the transaction goes ahead ungated and SQLite's busy
+/// timeout decides, as before. Other processes on the same file (command-line verbs) still meet the busy handler.
+/// </summary>
+internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+{
+    public static readonly SqliteWriteGate Instance = new();
+
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbConnection, SemaphoreSlim> Held = [];
+
+    private static SemaphoreSlim GateOf(System.Data.Common.DbConnection connection) =>
+        Gates.GetOrAdd(Path.GetFullPath(connection.DataSource is { Length: > 0 } file ? file : ":memory:"), _ => new SemaphoreSlim(1, 1));
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> TransactionStarting(
+        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result)
+    {
+        if (result.HasResult)
+            return result;
+        var gate = GateOf(connection);
+        var entered = gate.Wait(MaxWait);
+        try
+        {
+            // Begun here, so a failing BEGIN (another process held the file past the busy timeout) releases the gate.
+            var transaction = connection.BeginTransaction(eventData.IsolationLevel);
+            if (entered)
+                Held.AddOrUpdate(connection, gate);
+            return Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            if (entered)
+                gate.Release();
+            throw;
+        }
+    }
+
+    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (result.HasResult)
+            return result;
+        var gate = GateOf(connection);
+        var entered = await gate.WaitAsync(MaxWait, cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken);
+            if (entered)
+                Held.AddOrUpdate(connection, gate);
+            return Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>.SuppressWithResult(transaction);
+        }
+        catch
+        {
+            if (entered)
+                gate.Release();
+            throw;
+        }
+    }
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+        Release(ConnectionOf(eventData, transaction));
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(ConnectionOf(eventData, transaction));
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+        Release(ConnectionOf(eventData, transaction));
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(ConnectionOf(eventData, transaction));
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData) =>
+        Release(ConnectionOf(eventData, transaction));
+
+    public override Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(ConnectionOf(eventData, transaction));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The context's connection (a completed SQLite transaction no longer names its connection).</summary>
+    private static System.Data.Common.DbConnection? ConnectionOf(Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData, System.Data.Common.DbTransaction transaction) =>
+        eventData.Context?.Database.GetDbConnection() ?? transaction.Connection;
+
+    private static void Release(System.Data.Common.DbConnection? connection)
+    {
+        if (connection is not null && Held.TryGetValue(connection, out var gate) && Held.Remove(connection))
+            gate.Release();
+    }
+
+    /// <summary>EF's transactions, released from the gate when disposed without commit or rollback.</summary>
+    public sealed class TransactionFactory(Microsoft.EntityFrameworkCore.Storage.RelationalTransactionFactoryDependencies dependencies)
+        : Microsoft.EntityFrameworkCore.Storage.RelationalTransactionFactory(dependencies)
+    {
+        public override Microsoft.EntityFrameworkCore.Storage.RelationalTransaction Create(
+            Microsoft.EntityFrameworkCore.Storage.IRelationalConnection connection, System.Data.Common.DbTransaction transaction, Guid transactionId,
+            Microsoft.EntityFrameworkCore.Diagnostics.IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger, bool transactionOwned) =>
+            new GatedTransaction(connection, transaction, transactionId, logger, transactionOwned, Dependencies.SqlGenerationHelper);
+    }
+
+    private sealed class GatedTransaction(
+        Microsoft.EntityFrameworkCore.Storage.IRelationalConnection connection, System.Data.Common.DbTransaction transaction, Guid transactionId,
+        Microsoft.EntityFrameworkCore.Diagnostics.IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger, bool transactionOwned,
+        Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper sqlGenerationHelper)
+        : Microsoft.EntityFrameworkCore.Storage.RelationalTransaction(connection, transaction, transactionId, logger, transactionOwned, sqlGenerationHelper)
+    {
+        private readonly System.Data.Common.DbConnection? _connection = connection.DbConnection;
+
+        public override void Dispose()
+        {
+            base.Dispose();
+            Release(_connection);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Release(_connection);
+        }
     }
 }

@@ -24,6 +24,11 @@ public sealed class CaseOptions
 
     public int? DueSoonWorkingDays { get; set; }
 
+    /// <summary>Case numbers each app node reserves at a time (see <see cref="CaseNumberAllocator"/>): fewer writes to the
+    /// shared counter, at the price of numbers out of creation order across nodes and an unused remainder (a gap) when a
+    /// node stops. 1 takes every number from the counter in the creating transaction.</summary>
+    public int NumberBlockSize { get; set; } = 20;
+
     /// <summary>How a new legal-aid application is assigned: Queue (default), RoundRobin or LeastLoaded.</summary>
     public AssignmentStrategy LegalAidAssignment { get; set; } = AssignmentStrategy.Queue;
 

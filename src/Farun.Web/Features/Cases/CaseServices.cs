@@ -11,13 +11,50 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Farun.Web.Features.Cases;
 
 /// <summary>
-/// Issues case numbers with one atomic upsert per number (same SQL on SQLite and PostgreSQL), so nodes never hand out
-/// the same number. Inside the caller's transaction the number is only final if the case is saved; a rolled-back
-/// creation leaves no gap, an aborted one outside a transaction may.
+/// Issues case numbers (ZX-2026-000123) from one counter row per type and year, shared by every node. Outside a
+/// transaction a node reserves a block of <see cref="CaseOptions.NumberBlockSize"/> numbers at once, in its own short
+/// transaction (one atomic upsert, same SQL on SQLite and PostgreSQL), and hands them out from memory in order: creations no
+/// longer queue on the counter row, numbers stay unique across nodes and readable. A number whose case was not saved goes
+/// back to the node (<see cref="Return"/>) and is issued next, so one node leaves no gaps; with several nodes, numbers
+/// interleave out of creation order, and a stopped node leaves the rest of its block unused. Inside a caller's
+/// transaction (a conversion within an action) it takes a single number in that transaction, which only counts if the
+/// transaction commits.
 /// </summary>
-public sealed class CaseNumberAllocator(FarunDbContext db)
+public sealed class CaseNumberAllocator(FarunDbContext db, CaseNumberBlocks blocks, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
 {
+    private readonly HashSet<string> _fromBlocks = [];
+
     public async Task<string> NextAsync(CaseType type, int year, CancellationToken ct)
+    {
+        var size = Math.Max(1, options.Value.NumberBlockSize);
+        if (size > 1 && db.Database.CurrentTransaction is null)
+        {
+            var number = await blocks.TakeAsync(type, year, async () =>
+            {
+                // Committed before any number of the block is issued: a block is never handed out twice.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var last = await ReserveAsync(type, year, size, ct);
+                await tx.CommitAsync(ct);
+                return (last - size + 1, last);
+            }, ct);
+            var formatted = CaseNumbers.Format(type, year, number);
+            _fromBlocks.Add(formatted);
+            return formatted;
+        }
+
+        return CaseNumbers.Format(type, year, await ReserveAsync(type, year, 1, ct));
+    }
+
+    /// <summary>Gives back a number from <see cref="NextAsync"/> whose case was not saved, so it is issued next (numbers
+    /// taken inside a transaction come back by its rollback).</summary>
+    public void Return(CaseType type, int year, string number)
+    {
+        if (_fromBlocks.Remove(number) && long.TryParse(number[(number.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var n))
+            blocks.Return(type, year, n);
+    }
+
+    /// <summary>Adds <paramref name="count"/> to the counter and returns its new value (the last number reserved).</summary>
+    private async Task<long> ReserveAsync(CaseType type, int year, int count, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -26,14 +63,14 @@ public sealed class CaseNumberAllocator(FarunDbContext db)
             await using var cmd = connection.CreateCommand();
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             cmd.CommandText = """
-                INSERT INTO "CaseNumberCounters" ("Type", "Year", "Last") VALUES (@type, @year, 1)
-                ON CONFLICT ("Type", "Year") DO UPDATE SET "Last" = "CaseNumberCounters"."Last" + 1
+                INSERT INTO "CaseNumberCounters" ("Type", "Year", "Last") VALUES (@type, @year, @count)
+                ON CONFLICT ("Type", "Year") DO UPDATE SET "Last" = "CaseNumberCounters"."Last" + @count
                 RETURNING "Last"
                 """;
             Add(cmd, "@type", type.ToString());
             Add(cmd, "@year", year);
-            var last = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-            return CaseNumbers.Format(type, year, last);
+            Add(cmd, "@count", count);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally
         {
@@ -47,6 +84,96 @@ public sealed class CaseNumberAllocator(FarunDbContext db)
         p.ParameterName = name;
         p.Value = value;
         cmd.Parameters.Add(p);
+    }
+}
+
+/// <summary>The case numbers this node has reserved and not yet issued (a singleton: one per node and database).</summary>
+public sealed class CaseNumberBlocks : IDisposable
+{
+    private sealed class Pool : IDisposable
+    {
+        public readonly SemaphoreSlim Refill = new(1, 1);
+        public readonly SortedSet<long> Returned = [];
+        public long Next = 1;
+        public long Last;
+
+        public void Dispose() => Refill.Dispose();
+    }
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(CaseType, int), Pool> _pools = [];
+
+    /// <summary>The lowest number reserved and not issued; when none is left, <paramref name="reserve"/> reserves the
+    /// next block (one caller at a time per type and year, so a node does not reserve two blocks at once).</summary>
+    public async Task<long> TakeAsync(CaseType type, int year, Func<Task<(long First, long Last)>> reserve, CancellationToken ct)
+    {
+        var pool = PoolOf(type, year);
+        if (TryTake(pool, out var number))
+            return number;
+        await pool.Refill.WaitAsync(ct);
+        try
+        {
+            if (TryTake(pool, out number))
+                return number;
+            var (first, last) = await reserve();
+            lock (_lock)
+            {
+                pool.Next = first + 1;
+                pool.Last = last;
+            }
+
+            return first;
+        }
+        finally
+        {
+            pool.Refill.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var pool in _pools.Values)
+                pool.Dispose();
+            _pools.Clear();
+        }
+    }
+
+    public void Return(CaseType type, int year, long number)
+    {
+        var pool = PoolOf(type, year);
+        lock (_lock)
+            pool.Returned.Add(number);
+    }
+
+    private Pool PoolOf(CaseType type, int year)
+    {
+        lock (_lock)
+        {
+            if (!_pools.TryGetValue((type, year), out var pool))
+                _pools[(type, year)] = pool = new Pool();
+            return pool;
+        }
+    }
+
+    private bool TryTake(Pool pool, out long number)
+    {
+        lock (_lock)
+        {
+            if (pool.Returned.Count > 0)
+            {
+                number = pool.Returned.Min;
+                pool.Returned.Remove(number);
+                return true;
+            }
+
+            number = pool.Next;
+            if (pool.Next > pool.Last)
+                return false;
+            pool.Next++;
+            return true;
+        }
     }
 }
 

@@ -59,6 +59,7 @@ public static class CasesModule
         services.AddScoped<CaseAccess>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseNumberAllocator>();
+        services.AddSingleton<CaseNumberBlocks>();
         services.AddScoped<CitationLinker>();
         services.AddScoped<CaseAssigner>();
         services.AddScoped<CaseActionService>();

@@ -157,6 +157,23 @@ public static class CreateCase
         public async Task<Response> HandleAsync(Request r, ClaimsPrincipal user, CancellationToken ct)
         {
             var scope = await access.ScopeAsync(user, ct);
+            try
+            {
+                return await CreateAsync(r, scope, ct);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+            {
+                // The reads run before the one short write transaction, so a concurrent request may have registered the same
+                // person (unique ID number) or started the same round-robin cursor in between: once more from the start sees it.
+                db.ResetUnitOfWork();
+                return await CreateAsync(r, scope, ct);
+            }
+        }
+
+        /// <summary>Reads and checks everything first, then writes the case, its parties, events, audit entry and counts
+        /// in one SaveChanges (one short transaction; on SQLite the only time the write lock is held).</summary>
+        private async Task<Response> CreateAsync(Request r, CallerScope scope, CancellationToken ct)
+        {
             var sps = await directory.GetAsync(ct);
             Guid servicePointId;
             if (scope.IsCitizen)
@@ -188,38 +205,48 @@ public static class CreateCase
                 throw new ForbiddenException("无权登记服务事项。");
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var warnings = new List<DuplicateWarning>();
             var applicant = await ResolveAsync(r.Applicant!, "applicant", scope, servicePointId, warnings, ct);
             if (scope.IsCitizen)
                 CheckCitizenIsApplicant(scope, applicant);
             var ctx = new CaseContext(scope.Actor, time.GetUtcNow(), WorkingDayCalendar.China, rules);
             var number = await numbers.NextAsync(r.Type!.Value, ctx.Today.Year, ct);
-            var c = await CaseErrors.RunAsync(async () => r.Type switch
+            Case c;
+            try
             {
-                CaseType.Consultation => Case.OpenConsultation(ctx, number, r.Channel!.Value, servicePointId, await IntakeAsync(r.Consultation!, ct),
-                    r.AssigneeId is null && r.Assignment is null ? SelfHandler(scope, servicePointId) : null),
-                CaseType.Mediation => await mediation.OpenAsync(r.Mediation!, ctx, number, r.Channel!.Value, servicePointId, ct),
-                CaseType.Complaint => await complaints.OpenAsync(r.Complaint!, ctx, number, r.Channel!.Value, servicePointId, ct),
-                CaseType.Notarization => Case.OpenNotarization(ctx, number, r.Channel!.Value, servicePointId, r.Notarization!.ToIntake()),
-                _ => Case.OpenLegalAid(ctx, number, r.Channel!.Value, servicePointId, Application(r.LegalAid!, ctx.Today, GroupsOf(applicant))),
-            });
-            CaseErrors.Run(() => AddParty(c, PartyRole.Applicant, applicant));
-            foreach (var (p, i) in (r.Parties ?? []).Select((p, i) => (p, i)))
+                c = await CaseErrors.RunAsync(async () => r.Type switch
+                {
+                    CaseType.Consultation => Case.OpenConsultation(ctx, number, r.Channel!.Value, servicePointId, await IntakeAsync(r.Consultation!, ct),
+                        r.AssigneeId is null && r.Assignment is null ? SelfHandler(scope, servicePointId) : null),
+                    CaseType.Mediation => await mediation.OpenAsync(r.Mediation!, ctx, number, r.Channel!.Value, servicePointId, ct),
+                    CaseType.Complaint => await complaints.OpenAsync(r.Complaint!, ctx, number, r.Channel!.Value, servicePointId, ct),
+                    CaseType.Notarization => Case.OpenNotarization(ctx, number, r.Channel!.Value, servicePointId, r.Notarization!.ToIntake()),
+                    _ => Case.OpenLegalAid(ctx, number, r.Channel!.Value, servicePointId, Application(r.LegalAid!, ctx.Today, GroupsOf(applicant))),
+                });
+                CaseErrors.Run(() => AddParty(c, PartyRole.Applicant, applicant));
+                foreach (var (p, i) in (r.Parties ?? []).Select((p, i) => (p, i)))
+                {
+                    var party = await ResolveAsync(p, $"parties[{i}]", scope, servicePointId, warnings, ct);
+                    CaseErrors.Run(() => AddParty(c, p.Role!.Value, party));
+                }
+
+                if (r.Referral is { } referral)
+                    CaseErrors.Run(() => c.RecordReferralIn(ctx, referral.Body!.Value, referral.Organisation!, referral.Reference));
+                await AssignNewAsync(c, ctx, scope, r.Assignment, r.AssigneeId, ct);
+                db.Cases.Add(c);
+                await followUps.OnChangedAsync(c, wasOpen: true, ctx, ct);
+                audit.Record("case.create", "Case", c.Id, new { c.Number, type = c.Type.ToString(), channel = c.Channel.ToString(), state = c.State.ToString() });
+                await db.SaveChangesAsync(ct);
+            }
+            catch
             {
-                var party = await ResolveAsync(p, $"parties[{i}]", scope, servicePointId, warnings, ct);
-                CaseErrors.Run(() => AddParty(c, p.Role!.Value, party));
+                // Not saved: the number is issued to the next case instead.
+                numbers.Return(r.Type!.Value, ctx.Today.Year, number);
+                throw;
             }
 
-            if (r.Referral is { } referral)
-                CaseErrors.Run(() => c.RecordReferralIn(ctx, referral.Body!.Value, referral.Organisation!, referral.Reference));
-            await AssignNewAsync(c, ctx, scope, r.Assignment, r.AssigneeId, ct);
-            db.Cases.Add(c);
-            await followUps.OnChangedAsync(c, wasOpen: true, ctx, ct);
-            audit.Record("case.create", "Case", c.Id, new { c.Number, type = c.Type.ToString(), channel = c.Channel.ToString(), state = c.State.ToString() });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new Response(await reader.ReadAsync(c.Id, scope, ct), warnings);
+            // Answered from the saved entity (the caller sees what was just written), not read back.
+            return new Response(await reader.ToDtoAsync(c, scope, ct), warnings);
         }
 
         /// <summary>Opens the legal-aid case a consultation turns into (same channel and service point; parties come with the conversion).</summary>

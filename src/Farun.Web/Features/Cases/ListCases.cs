@@ -88,22 +88,55 @@ public static class ListCases
         {
             var filter = r with { Page = null, PageSize = null };
             var now = time.GetUtcNow();
+            // The maintained summary answers filters on type, state, service point and open/closed; the other filters
+            // (channel, mine, queue, overdue, number) need the cases themselves.
+            var summary = filter is { Channel: null, Mine: not true, Queue: not true, Overdue: not true } && string.IsNullOrWhiteSpace(filter.Number);
             List<(CaseType Type, CaseState State, Guid ServicePointId, int Count)> groups;
-            if (scope.Kind is ScopeKind.Staff or ScopeKind.Manager && !scope.AllServicePoints && scope.ServicePointIds.Count > 0)
+            if (summary && scope is { Kind: ScopeKind.Manager, AllServicePoints: true })
             {
-                // The visible cases as two disjoint parts, each answered from an index: the cases of the scope's service
-                // points (range scans of the (service point, type, state) index), and those elsewhere assigned to the caller.
+                groups = await SummaryAsync(null, filter, excludeComplaints: false, ct);
+            }
+            else if (scope.Kind is ScopeKind.Staff or ScopeKind.Manager && !scope.AllServicePoints && scope.ServicePointIds.Count > 0)
+            {
+                // The visible cases as disjoint parts, each answered from the summary or an index: the cases of the scope's
+                // service points, and those elsewhere assigned to the caller or to them as lawyer.
                 var points = scope.ServicePointIds;
                 var only = points[0];
                 var single = points.Count == 1;
                 var me = scope.UserId;
+                var staff = scope.Kind == ScopeKind.Staff;
                 var cases = access.Db.Cases.AsNoTracking();
                 var own = single ? cases.Where(c => c.ServicePointId == only) : cases.Where(c => points.Contains(c.ServicePointId));
                 var outside = single ? cases.Where(c => c.ServicePointId != only) : cases.Where(c => !points.Contains(c.ServicePointId));
-                // Disjoint parts, each a range of its own index (an OR of two columns defeats SQLite's planner).
+                // Disjoint parts, each a range of its own index (an OR of two columns defeats SQLite's planner). Assigned to
+                // the caller: a covering range of the (assignee, service point, type, state) index.
                 var assigned = outside.Where(c => c.AssigneeId == me);
                 var lawyer = outside.Where(c => c.LawyerUserId == me && (c.AssigneeId == null || c.AssigneeId != me));
-                groups = [.. (await GroupAsync(Filter(own, filter, scope, now), ct))
+                if (staff)
+                {
+                    // As in CaseAccess.Apply: front-line staff see only the complaints they registered or handle (always
+                    // true of the cases assigned to them).
+                    own = own.Where(c => c.Type != CaseType.Complaint || c.CreatedById == me || c.AssigneeId == me);
+                    lawyer = lawyer.Where(c => c.Type != CaseType.Complaint || c.CreatedById == me);
+                }
+
+                List<(CaseType Type, CaseState State, Guid ServicePointId, int Count)> ownGroups;
+                if (!summary)
+                {
+                    ownGroups = await GroupAsync(Filter(own, filter, scope, now), ct);
+                }
+                else if (staff)
+                {
+                    // Complaints of the service point are counted from the cases (the caller's own, a short index range).
+                    var ownComplaints = own.Where(c => c.Type == CaseType.Complaint);
+                    ownGroups = [.. await SummaryAsync(points, filter, excludeComplaints: true, ct), .. await GroupAsync(Filter(ownComplaints, filter, scope, now), ct)];
+                }
+                else
+                {
+                    ownGroups = await SummaryAsync(points, filter, excludeComplaints: false, ct);
+                }
+
+                groups = [.. ownGroups
                     .Concat(await GroupAsync(Filter(assigned, filter, scope, now), ct))
                     .Concat(await GroupAsync(Filter(lawyer, filter, scope, now), ct))
                     .GroupBy(g => (g.Type, g.State, g.ServicePointId)).Select(g => (g.Key.Type, g.Key.State, g.Key.ServicePointId, g.Sum(x => x.Count)))];
@@ -117,6 +150,30 @@ public static class ListCases
             return new CountsResponse(groups.Sum(g => g.Count), [.. groups
                 .OrderBy(g => g.Type).ThenBy(g => g.State).ThenBy(g => sps.Name(g.ServicePointId), StringComparer.Ordinal)
                 .Select(g => new CountRow(g.Type, g.Type.DisplayName(), g.State, g.State.DisplayName(), g.ServicePointId, sps.Name(g.ServicePointId), g.Count))]);
+        }
+
+        /// <summary>Counts of the cases at <paramref name="points"/> (every service point when null) from the maintained
+        /// summary (<see cref="CaseCount"/>): a few hundred rows whatever the number of cases.</summary>
+        private async Task<List<(CaseType Type, CaseState State, Guid ServicePointId, int Count)>> SummaryAsync(
+            IReadOnlyList<Guid>? points, Request filter, bool excludeComplaints, CancellationToken ct)
+        {
+            var q = access.Db.CaseCounts.AsNoTracking().Where(x => x.Count > 0);
+            if (points is [var only])
+                q = q.Where(x => x.ServicePointId == only);
+            else if (points is not null)
+                q = q.Where(x => points.Contains(x.ServicePointId));
+            if (excludeComplaints)
+                q = q.Where(x => x.Type != CaseType.Complaint);
+            if (filter.Type is { } type)
+                q = q.Where(x => x.Type == type);
+            if (filter.State is { } state)
+                q = q.Where(x => x.State == state);
+            if (filter.ServicePointId is { } sp)
+                q = q.Where(x => x.ServicePointId == sp);
+            var rows = await q.ToListAsync(ct);
+            return [.. rows
+                .Where(x => filter.Open is not { } open || (CaseWorkflow.IsSupported(x.Type) && CaseWorkflow.For(x.Type).Has(x.State) && CaseWorkflow.For(x.Type).Info(x.State).IsOpen == open))
+                .Select(x => (x.Type, x.State, x.ServicePointId, checked((int)x.Count)))];
         }
 
         /// <summary>Grouped in the order of the (service point, type, state) index, so the database aggregates while it scans.</summary>

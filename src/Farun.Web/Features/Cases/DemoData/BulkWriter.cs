@@ -1,4 +1,5 @@
 using Farun.Data;
+using Farun.Features.Cases;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,7 +21,8 @@ public sealed class BulkWriter(FarunDbContext db)
         where T : class =>
         WriteAsync([(typeof(T), rows)], ct);
 
-    /// <summary>Writes the tables in the order given (parents first) in one transaction.</summary>
+    /// <summary>Writes the tables in the order given (parents first) in one transaction; new cases are added to the
+    /// maintained case counts (<see cref="CaseCount"/>) in the same transaction.</summary>
     public async Task WriteAsync(IReadOnlyList<(Type Entity, IReadOnlyCollection<object> Rows)> tables, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -41,6 +43,20 @@ public sealed class BulkWriter(FarunDbContext db)
                     await SqliteAsync((SqliteTransaction)tx, table, columns, rows, ct);
                 else
                     await PostgresAsync(table, columns, rows, ct);
+            }
+
+            var cases = tables.Where(t => t.Entity == typeof(Case)).SelectMany(t => t.Rows).Cast<Case>().ToList();
+            if (cases.Count > 0)
+            {
+                db.Database.UseTransaction(tx);
+                try
+                {
+                    await CaseCountDeltas.ApplyAsync(db, CaseCountDeltas.Of(cases), ct);
+                }
+                finally
+                {
+                    db.Database.UseTransaction(null);
+                }
             }
 
             await tx.CommitAsync(ct);
