@@ -123,18 +123,33 @@ public sealed class ServicesBrowserTests
         var number = (await citizen.Locator(".guide-code").InnerTextAsync()).Trim();
         Assert.StartsWith("GZ-", number, StringComparison.Ordinal);
 
+        // On the case page of the portal the citizen adds a scan of their ID card for the pre-review.
+        await citizen.GotoAsync("/citizen/cases");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await Assertions.Expect(citizen.GetByText("当前状态：待预审")).ToBeVisibleAsync();
+        await citizen.GetByLabel("上传公证所需材料", new() { Exact = false }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "身份证扫描件.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray(),
+        });
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交材料" }).ClickAsync();
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Status)).ToContainTextAsync("已提交材料“身份证扫描件.pdf”");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Link, new() { Name = "身份证扫描件.pdf" })).ToBeVisibleAsync();
+
         // One place is taken by the citizen's case on the schedule, the other is still free.
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "空闲" })).ToHaveCountAsync(1);
 
-        // The notary pre-reviews the materials submitted online before the applicant comes.
+        // The notary pre-reviews the materials submitted online, incl. the uploaded scan, before the applicant comes.
         await page.GotoAsync("/notarization");
         await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"公证 {number}" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("待预审")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("申请人身份证件、公安机关出具的无犯罪记录证明；护照首页扫描件")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "窗口办理" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "身份证扫描件.pdf" })).ToBeVisibleAsync();
 
         var review = page.GetByRole(AriaRole.Form, new() { Name = "材料预审" });
         await review.GetByLabel("预审意见").FillAsync("材料齐全，请携带原件按预约时间到场。");

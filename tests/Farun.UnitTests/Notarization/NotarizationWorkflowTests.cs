@@ -47,6 +47,38 @@ public sealed class NotarizationWorkflowTests
     }
 
     [Fact]
+    public void AcceptsApplicantDocuments_WhileMaterialsReviewed_NotAfterIssuanceOrRefusal()
+    {
+        var c = Open(At(2026, 3, 2));
+        Assert.True(c.AcceptsApplicantDocuments);
+        c.RequestNotaryMaterials(Ctx(Notary, At(2026, 3, 2)), "户口簿", ServiceRules.Default);
+        Assert.True(c.AcceptsApplicantDocuments);
+        c.MaterialsSupplied(Ctx(CitizenActor, At(2026, 3, 3)), null);
+        c.PreReviewPass(Ctx(Notary, At(2026, 3, 3)), null);
+        Assert.True(c.AcceptsApplicantDocuments);
+        c.AcceptNotarization(Ctx(Notary, At(2026, 3, 4)));
+        Assert.True(c.AcceptsApplicantDocuments);
+        c.IssueCertificate(Ctx(Notary, At(2026, 3, 4)), "（2026）示证字第1号", 200m, CertificateDelivery.InPerson, true, 100m);
+        Assert.False(c.AcceptsApplicantDocuments);
+
+        var refused = Open(At(2026, 3, 2));
+        refused.RefuseNotarization(Ctx(Notary, At(2026, 3, 2)), 6, "拒绝补充证明材料。");
+        Assert.False(refused.AcceptsApplicantDocuments);
+
+        // Every workflow names only open states; consultations and complaints take no documents from the applicant.
+        foreach (var type in new[] { CaseType.Consultation, CaseType.LegalAid, CaseType.Mediation, CaseType.Notarization, CaseType.Complaint })
+        {
+            var wf = CaseWorkflow.For(type);
+            Assert.All(wf.ApplicantDocumentStates, s => Assert.True(wf.Info(s).IsOpen));
+        }
+
+        Assert.Empty(CaseWorkflow.For(CaseType.Consultation).ApplicantDocumentStates);
+        Assert.Empty(CaseWorkflow.For(CaseType.Complaint).ApplicantDocumentStates);
+        Assert.Equal([CaseState.MediationRegistered, CaseState.Mediating], CaseWorkflow.For(CaseType.Mediation).ApplicantDocumentStates.Order());
+        Assert.Equal(LegalAidWorkflow.Instance.States.Where(s => s.IsOpen).Select(s => s.State).Order(), LegalAidWorkflow.Instance.ApplicantDocumentStates.Order());
+    }
+
+    [Fact]
     public void PreReviewPass_NoMaterialsSubmitted_NotAllowed()
     {
         var c = Open(At(2026, 3, 2), materials: null);

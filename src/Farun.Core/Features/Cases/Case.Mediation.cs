@@ -15,6 +15,7 @@ namespace Farun.Features.Cases;
 /// AgreementReached —apply-confirmation→ ConfirmationPending (第三十三条; 《民事诉讼法》第二百零五条) —court-confirms→ AgreementReached
 /// | —court-rejects→ Mediating (第三十三条第三款); AgreementReached —check-performance→ AgreementReached (第三十一条第二款)
 /// —complete-performance→ Closed | —close→ Closed (e.g. a party sued, 第三十二条); MediationRegistered —refer-out→ ReferredOut.
+/// The applicant may upload evidence online until the mediation ends or an agreement is reached (MediationRegistered, Mediating).
 /// </summary>
 public sealed class MediationWorkflow : CaseWorkflow
 {
@@ -49,7 +50,8 @@ public sealed class MediationWorkflow : CaseWorkflow
                 new(CaseActions.Close, From(CaseState.AgreementReached), CaseState.Closed),
                 new(CaseActions.ReferOut, From(CaseState.MediationRegistered), CaseState.ReferredOut),
             ],
-            [Roles.Mediator])
+            [Roles.Mediator],
+            [CaseState.MediationRegistered, CaseState.Mediating])
     {
     }
 }

@@ -125,6 +125,9 @@ public sealed partial class Case
 
     public StateInfo StateInfo => Workflow.Info(State);
 
+    /// <summary>Whether the applicant may add supporting documents now (see <see cref="CaseWorkflow.ApplicantDocumentStates"/>).</summary>
+    public bool AcceptsApplicantDocuments => Workflow.AcceptsApplicantDocuments(State);
+
     /// <summary>The running clock, when it was loaded.</summary>
     public CaseClock? RunningClock => Clocks.Where(c => c.IsRunning).MaxBy(c => c.Seq);
 

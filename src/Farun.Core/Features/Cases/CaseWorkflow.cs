@@ -21,13 +21,22 @@ public abstract class CaseWorkflow
     private readonly Dictionary<CaseState, StateInfo> _states;
     private readonly List<CaseTransition> _transitions;
 
-    protected CaseWorkflow(CaseType type, CaseState initial, IEnumerable<StateInfo> states, IEnumerable<CaseTransition> transitions, IEnumerable<string> handlerRoles)
+    protected CaseWorkflow(
+        CaseType type, CaseState initial, IEnumerable<StateInfo> states, IEnumerable<CaseTransition> transitions, IEnumerable<string> handlerRoles,
+        IEnumerable<CaseState>? applicantDocumentStates = null)
     {
         Type = type;
         Initial = initial;
         _states = states.ToDictionary(s => s.State);
         _transitions = [.. transitions];
         HandlerRoles = new HashSet<string>(handlerRoles);
+        ApplicantDocumentStates = new HashSet<CaseState>(applicantDocumentStates ?? []);
+        foreach (var s in ApplicantDocumentStates)
+        {
+            if (!_states.TryGetValue(s, out var info) || !info.IsOpen)
+                throw new InvalidOperationException($"{type}: applicants can add documents only in open states, not {s}.");
+        }
+
         foreach (var t in _transitions)
         {
             foreach (var from in t.From)
@@ -51,6 +60,15 @@ public abstract class CaseWorkflow
 
     /// <summary>Staff roles that handle this type: assignment picks among them, and they may claim from a queue.</summary>
     public IReadOnlySet<string> HandlerRoles { get; }
+
+    /// <summary>
+    /// The states in which the applicant may add supporting documents themself (online, from the citizen portal): while
+    /// the materials are still being reviewed. Empty when the type takes no documents from the applicant.
+    /// </summary>
+    public IReadOnlySet<CaseState> ApplicantDocumentStates { get; }
+
+    /// <summary>Whether the applicant may add documents to a case of this type in <paramref name="state"/>.</summary>
+    public bool AcceptsApplicantDocuments(CaseState state) => ApplicantDocumentStates.Contains(state);
 
     public bool Has(CaseState state) => _states.ContainsKey(state);
 
@@ -167,7 +185,9 @@ public sealed class LegalAidWorkflow : CaseWorkflow
                 new(CaseActions.Close, From(CaseState.Refused), CaseState.Closed),
                 new(CaseActions.ReferOut, From(CaseState.Submitted, CaseState.AwaitingMaterials), CaseState.ReferredOut),
             ],
-            [Roles.LegalAidOfficer])
+            [Roles.LegalAidOfficer],
+            // Supporting documents while the application or the aid is open (incl. for an objection, 第四十九条).
+            [CaseState.Submitted, CaseState.AwaitingMaterials, CaseState.Granted, CaseState.ObjectionPending, CaseState.Assigned, CaseState.ClosurePending])
     {
     }
 }

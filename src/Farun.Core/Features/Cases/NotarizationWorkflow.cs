@@ -10,6 +10,9 @@ namespace Farun.Features.Cases;
 /// NotaryUnderReview —suspend-clock→ NotarySuspended —resume-clock→ NotaryUnderReview (第三十条 但书: time for supplementing
 /// materials, verification or force majeure is not counted); NotaryUnderReview —issue-certificate→ NotaryIssued (第三十二条);
 /// any open state —refuse-notarization→ NotaryRefused (第三十一条); —record-visit→ same state (visits are counted).
+/// The applicant may upload materials online in every state before the certificate is issued or refused: for the
+/// pre-review, for a notice to supplement (第二十七条第一款) and while the application is examined (第二十八条), incl. a
+/// suspension for supplementing materials (第三十条).
 /// </summary>
 public sealed class NotarizationWorkflow : CaseWorkflow
 {
@@ -43,7 +46,8 @@ public sealed class NotarizationWorkflow : CaseWorkflow
                     From(CaseState.NotaryApplied, CaseState.NotaryMaterialsRequested, CaseState.NotaryPreReviewed, CaseState.NotaryUnderReview, CaseState.NotarySuspended),
                     null),
             ],
-            [Roles.Notary])
+            [Roles.Notary],
+            [CaseState.NotaryApplied, CaseState.NotaryMaterialsRequested, CaseState.NotaryPreReviewed, CaseState.NotaryUnderReview, CaseState.NotarySuspended])
     {
     }
 }

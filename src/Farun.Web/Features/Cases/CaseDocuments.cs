@@ -11,10 +11,15 @@ namespace Farun.Web.Features.Cases;
 
 public sealed record CaseDocumentDto(Guid Id, string Name, string ContentType, long Size, string UploadedBy, DateTimeOffset UploadedAt);
 
+/// <summary>The documents of one case as the staff pages list them (partial <c>/Features/Cases/_CaseDocumentList.cshtml</c>).</summary>
+public sealed record CaseDocumentList(Guid CaseId, IReadOnlyList<CaseDocumentDto> Documents, string Empty = "还没有材料。");
+
 /// <summary>
 /// Supporting documents of a case, kept in the attachment store (size and type limits, content sniffing, hashing,
 /// audited download) with an "attachment" entry on the timeline. Whoever can see the case can list and download them;
-/// a citizen can add documents to their own open legal-aid application, staff to any open case they can work on.
+/// a citizen can add documents to their own application while its materials are still reviewed (the workflow's
+/// <see cref="CaseWorkflow.ApplicantDocumentStates"/>: an open legal-aid case, a notarization before issuance or refusal,
+/// a mediation before it ends or reaches an agreement), staff to any open case they can work on.
 /// </summary>
 public sealed class CaseDocuments(CaseAccess access, CaseReader reader, AttachmentStore store, FarunDbContext db, CaseRules rules, TimeProvider time)
 {
@@ -24,13 +29,24 @@ public sealed class CaseDocuments(CaseAccess access, CaseReader reader, Attachme
     {
         var scope = await access.ScopeAsync(user, ct);
         var c = await reader.LoadForUpdateAsync(caseId, scope, ct);
-        if (scope.IsCitizen ? c.Type != CaseType.LegalAid : !scope.CanWork)
-            throw new ForbiddenException(scope.IsCitizen ? "只能为自己的法律援助申请提交材料。" : "无权为该事项提交材料。");
+        if (scope.IsCitizen)
+            EnsureApplicantMayAdd(c);
+        else if (!scope.CanWork)
+            throw new ForbiddenException("无权为该事项提交材料。");
         var ctx = new CaseContext(scope.Actor, time.GetUtcNow(), WorkingDayCalendar.China, rules);
         c.RecordAttachment(ctx, string.IsNullOrWhiteSpace(file?.FileName) ? "材料" : Path.GetFileName(file.FileName));
         // The store saves the staged timeline entry together with the file's row and its audit entry.
         var saved = await store.SaveAsync(OwnerType, caseId.ToString(), file, ct);
         return ToDto(saved);
+    }
+
+    /// <summary>The applicant's own case takes their documents only in the states its workflow allows.</summary>
+    private static void EnsureApplicantMayAdd(Case c)
+    {
+        if (c.Workflow.ApplicantDocumentStates.Count == 0)
+            throw new ForbiddenException("只能为自己的法律援助、公证或人民调解申请提交材料。");
+        if (!c.AcceptsApplicantDocuments)
+            throw new CaseRuleException($"该{c.Type.DisplayName()}事项当前状态为“{c.State.DisplayName()}”，已不再接收申请人提交的材料。如有疑问，请联系承办机构。");
     }
 
     public async Task<IReadOnlyList<CaseDocumentDto>> ListAsync(CallerScope scope, Guid caseId, CancellationToken ct)

@@ -13,13 +13,16 @@ namespace Farun.Web.Features.Mediation;
 
 /// <summary>The mediator's page of one mediation case: data, sessions, timeline, and a form for each allowed action.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class CasePageModel(CaseReader reader, CaseAccess access, CaseActionService actions, MediatorRegistry.Handler registry) : PageModel
+public sealed class CasePageModel(CaseReader reader, CaseAccess access, CaseActionService actions, MediatorRegistry.Handler registry, CaseDocuments documents) : PageModel
 {
     public CaseDto Case { get; private set; } = null!;
 
     public IReadOnlyList<MediatorRegistry.Candidate> Candidates { get; private set; } = [];
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The files on the case (evidence uploaded by the applicant in the portal, or by staff), with download links.</summary>
+    public CaseDocumentList DocumentList { get; private set; } = null!;
 
     public string Today => Farun.Common.Calendar.ChinaTime.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -64,7 +67,9 @@ public sealed class CasePageModel(CaseReader reader, CaseAccess access, CaseActi
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Case = await reader.ReadAsync(id, await access.ScopeAsync(User, ct), ct);
+        var scope = await access.ScopeAsync(User, ct);
+        Case = await reader.ReadAsync(id, scope, ct);
+        DocumentList = new CaseDocumentList(id, await documents.ListAsync(scope, id, ct), "当事人尚未在网上上传材料。");
         if (Case.AllowedActions.Contains(ServiceActions.AssignMediator))
             Candidates = await registry.CandidatesAsync(id, User, ct);
     }

@@ -11,15 +11,19 @@ using R = Farun.Web.Features.Notarization.NotarizationActionRequests;
 
 namespace Farun.Web.Features.Notarization;
 
-/// <summary>The notary's page of one notarization case: matter, materials, bookings, the issue clock, and a form per allowed action.</summary>
+/// <summary>The notary's page of one notarization case: matter, materials (as listed online and the files uploaded, for the
+/// pre-review), bookings, the issue clock, and a form per allowed action.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class NotaryCasePageModel(CaseReader reader, CaseAccess access, CaseActionService actions) : PageModel
+public sealed class NotaryCasePageModel(CaseReader reader, CaseAccess access, CaseActionService actions, CaseDocuments documents) : PageModel
 {
     public CaseDto Case { get; private set; } = null!;
 
     public NotaryMatter? Matter { get; private set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The files on the case (uploaded by the applicant in the portal, or by staff), with download links.</summary>
+    public CaseDocumentList DocumentList { get; private set; } = null!;
 
     public bool Allows(string action) => Case.AllowedActions.Contains(action);
 
@@ -60,7 +64,9 @@ public sealed class NotaryCasePageModel(CaseReader reader, CaseAccess access, Ca
 
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
-        Case = await reader.ReadAsync(id, await access.ScopeAsync(User, ct), ct);
+        var scope = await access.ScopeAsync(User, ct);
+        Case = await reader.ReadAsync(id, scope, ct);
+        DocumentList = new CaseDocumentList(id, await documents.ListAsync(scope, id, ct), "申请人尚未在网上上传材料。");
         Matter = Case.Notarization is { } n ? NotaryCatalog.Find(n.MatterCode) : null;
     }
 }
