@@ -242,7 +242,7 @@ public static class CreateCase
             }
 
             // Answered from the saved entity (the caller sees what was just written), not read back.
-            return new Response(await reader.ToDtoAsync(c, scope, ct), warnings);
+            return new Response(await reader.ToDtoAsync(c, scope, ct, justCreated: true), warnings);
         }
 
         /// <summary>Opens the legal-aid case a consultation turns into (same channel and service point; parties come with the conversion).</summary>
