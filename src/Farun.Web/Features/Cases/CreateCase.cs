@@ -162,7 +162,7 @@ public static class CreateCase
             catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
             {
                 // The reads run before the one short write transaction, so a concurrent request may have registered the same
-                // person (unique ID number) or started the same round-robin cursor in between: once more from the start sees it.
+                // person (unique ID number) in between: once more from the start sees it.
                 db.ResetUnitOfWork();
                 return await CreateAsync(r, scope, ct);
             }
