@@ -69,7 +69,8 @@ public static class FarunApp
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
-        services.AddValidatorsFromAssemblyContaining<DatabaseInitializer>(includeInternalTypes: true);
+        // Validators hold no state and are costly to build (every rule compiles its accessors): one instance each per process.
+        services.AddValidatorsFromAssemblyContaining<DatabaseInitializer>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddHttpLogging(o =>
         {

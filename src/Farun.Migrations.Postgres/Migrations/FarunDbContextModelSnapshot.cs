@@ -322,6 +322,9 @@ namespace Farun.Migrations.Postgres.Migrations
                     b.Property<Guid>("LastUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("Turns")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -317,6 +317,9 @@ namespace Farun.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LastUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Turns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 

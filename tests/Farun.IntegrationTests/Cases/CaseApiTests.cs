@@ -122,6 +122,40 @@ public sealed class CaseApiTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Create_RoundRobinConcurrently_SpreadsEvenlyAcrossEligibleStaff(string provider)
+    {
+        await using var app = await CaseTestApp.StartAsync(provider);
+        var officer = await app.StaffAsync("legalaid");
+        Guid servicePoint;
+        await using (var scope = app.Scope())
+        {
+            var users = scope.Get<UserManager<StaffUser>>();
+            servicePoint = (await users.FindByNameAsync("legalaid"))!.ServicePointId!.Value;
+            foreach (var name in new[] { "legalaid2", "legalaid3" })
+            {
+                var user = new StaffUser { UserName = name, FullName = name, ServicePointId = servicePoint };
+                Assert.True((await users.CreateAsync(user, StaffClient.DemoPassword)).Succeeded);
+                await users.AddToRoleAsync(user, Roles.LegalAidOfficer);
+            }
+        }
+
+        // 24 creations at once (more than the connection pool serves at a time): every eligible officer gets 8, none 9.
+        var created = await Task.WhenAll(Enumerable.Range(0, 24).Select(async _ =>
+        {
+            var body = System.Text.Json.JsonSerializer.SerializeToNode(Api.LegalAid(), CaseTestApp.Json)!.AsObject();
+            body["assignment"] = "RoundRobin";
+            return await Api.CreateAsync(officer, body);
+        }));
+        var perOfficer = created.GroupBy(c => c["assignee"]!["id"]!.GetValue<string>()).Select(g => g.Count()).ToList();
+        Assert.Equal([8, 8, 8], perOfficer);
+
+        await using var check = app.Scope();
+        var cursor = await check.Get<FarunDbContext>().AssignmentCursors.AsNoTracking().SingleAsync(c => c.ServicePointId == servicePoint && c.Type == CaseType.LegalAid);
+        Assert.Equal(24, cursor.Turns);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Persons_DuplicatesSearchAndAuditedReveal(string provider)
     {
         await using var app = await CaseTestApp.StartAsync(provider);

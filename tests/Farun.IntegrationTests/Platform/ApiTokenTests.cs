@@ -77,6 +77,32 @@ public sealed class ApiTokenTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RevokedOnAnotherNode_RefusedOnceTheCachedSignInExpires(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new ManualTimeProvider();
+        await using var factory = new FarunFactory(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var secret = await IssueAsync(factory, "auditor", 30, null);
+        var bearer = Bearer(factory, secret);
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/audit")).StatusCode);
+
+        // Another node revokes it: the row changes, this node's cache does not hear of it.
+        await using (var scope = factory.Scope())
+        {
+            var db = factory.Db(scope);
+            Assert.True((await db.ApiTokens.SingleAsync()).Revoke(clock.GetUtcNow(), "secadmin"));
+            await db.SaveChangesAsync();
+        }
+
+        var lifetime = factory.Services.GetRequiredService<ApiTokenCache>().Lifetime;
+        Assert.InRange(lifetime, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(ApiTokenCache.MaxSeconds));
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/audit")).StatusCode);
+        clock.Advance(lifetime);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/audit")).StatusCode);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task BearerPrincipal_MatchesTheCookieSignIn_AndPartnerTokensActAsPartner(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

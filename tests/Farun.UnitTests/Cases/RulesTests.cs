@@ -197,6 +197,10 @@ public sealed class AssignmentPickerTests
         Assert.Equal(C, AssignmentPicker.RoundRobin([A, C], B.UserId));
 
     [Fact]
+    public void ByTurn_TurnsGoInIdOrderAndWrap() =>
+        Assert.Equal([A, B, C, A, B], Enumerable.Range(1, 5).Select(t => AssignmentPicker.ByTurn([C, A, B], t)));
+
+    [Fact]
     public void LeastLoaded_FewestOpenCasesTieByLowerId() => Assert.Equal(B, AssignmentPicker.LeastLoaded([A, C, B]));
 
     [Fact]
@@ -204,6 +208,7 @@ public sealed class AssignmentPickerTests
     {
         Assert.Null(AssignmentPicker.RoundRobin([], null));
         Assert.Null(AssignmentPicker.LeastLoaded([]));
+        Assert.Null(AssignmentPicker.ByTurn([], 1));
     }
 }
 

@@ -30,6 +30,13 @@ public static class AssignmentPicker
         return ordered.FirstOrDefault(c => c.UserId.CompareTo(last) > 0) ?? ordered[0];
     }
 
+    /// <summary>The candidate whose turn <paramref name="turn"/> (1, 2, 3, …) is, taking the candidates in id order.</summary>
+    public static AssignmentCandidate? ByTurn(IEnumerable<AssignmentCandidate> candidates, long turn)
+    {
+        var ordered = candidates.OrderBy(c => c.UserId).ToList();
+        return ordered.Count == 0 ? null : ordered[(int)((Math.Max(turn, 1) - 1) % ordered.Count)];
+    }
+
     /// <summary>The candidate with the fewest open cases; ties go to the lower id, so the choice is repeatable.</summary>
     public static AssignmentCandidate? LeastLoaded(IEnumerable<AssignmentCandidate> candidates) =>
         candidates.OrderBy(c => c.OpenCases).ThenBy(c => c.UserId).FirstOrDefault();
@@ -42,7 +49,9 @@ public static class AssignmentPicker
     };
 }
 
-/// <summary>Whose turn it was last, per service point and case type, for round-robin assignment.</summary>
+/// <summary>The turns given so far, and whose turn it was last, per service point and case type, for round-robin
+/// assignment. <see cref="Turns"/> is taken with one atomic upsert (see <c>CaseAssigner</c>), so concurrent creations get
+/// distinct turns and spread evenly.</summary>
 public sealed class AssignmentCursor
 {
     private AssignmentCursor()
@@ -64,6 +73,9 @@ public sealed class AssignmentCursor
     public Guid LastUserId { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Number of turns given; turn n goes to the eligible staff member at position (n - 1) mod count in id order.</summary>
+    public long Turns { get; private set; }
 
     public void Advance(Guid userId, DateTimeOffset at)
     {

@@ -237,19 +237,78 @@ public sealed class CaseAssigner(FarunDbContext db, TimeProvider time)
             case AssignmentStrategy.LeastLoaded:
                 return AssignmentPicker.LeastLoaded(candidates);
             case AssignmentStrategy.RoundRobin:
-                var cursor = await db.AssignmentCursors.FirstOrDefaultAsync(c => c.ServicePointId == servicePointId && c.Type == type, ct);
-                var pick = AssignmentPicker.RoundRobin(candidates, cursor?.LastUserId);
-                if (pick is not null)
+                if (candidates.Count == 0)
+                    return null;
+                // Its own short transaction unless the caller has one (then the turn counts only if that commits).
+                var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+                try
                 {
-                    if (cursor is null)
-                        db.AssignmentCursors.Add(new AssignmentCursor(servicePointId, type, pick.UserId, time.GetUtcNow()));
-                    else
-                        cursor.Advance(pick.UserId, time.GetUtcNow());
+                    var turn = await NextTurnAsync(servicePointId, type, ct);
+                    var pick = AssignmentPicker.ByTurn(candidates, turn)!;
+                    await RecordTurnAsync(servicePointId, type, turn, pick.UserId, ct);
+                    if (own is not null)
+                        await own.CommitAsync(ct);
+                    return pick;
                 }
-
-                return pick;
+                finally
+                {
+                    if (own is not null)
+                        await own.DisposeAsync();
+                }
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Takes the next round-robin turn of a service point and case type with one atomic upsert (same SQL on SQLite and
+    /// PostgreSQL): two concurrent creations can never read the same cursor, so consecutive cases go to consecutive staff.
+    /// A turn whose case is then not saved is skipped, not given twice.
+    /// </summary>
+    private async Task<long> NextTurnAsync(Guid servicePointId, CaseType type, CancellationToken ct) =>
+        await ScalarAsync("""
+            INSERT INTO "AssignmentCursors" ("ServicePointId", "Type", "LastUserId", "UpdatedAt", "Turns") VALUES (@sp, @type, @none, @at, 1)
+            ON CONFLICT ("ServicePointId", "Type") DO UPDATE SET "Turns" = "AssignmentCursors"."Turns" + 1, "UpdatedAt" = @at
+            RETURNING "Turns"
+            """, ct, ("@sp", StoredGuid(servicePointId)), ("@type", type.ToString()), ("@none", StoredGuid(Guid.Empty)), ("@at", StoredTime(time.GetUtcNow())));
+
+    /// <summary>Notes whose turn <paramref name="turn"/> was, unless a later turn has been taken meanwhile.</summary>
+    private async Task RecordTurnAsync(Guid servicePointId, CaseType type, long turn, Guid userId, CancellationToken ct) =>
+        await ScalarAsync("""
+            UPDATE "AssignmentCursors" SET "LastUserId" = @user WHERE "ServicePointId" = @sp AND "Type" = @type AND "Turns" = @turn
+            """, ct, ("@user", StoredGuid(userId)), ("@sp", StoredGuid(servicePointId)), ("@type", type.ToString()), ("@turn", turn));
+
+    /// <summary>A Guid as the provider stores it (SQLite: upper-case text, as EF writes it).</summary>
+    private object StoredGuid(Guid id) => db.Database.IsSqlite() ? id.ToString().ToUpperInvariant() : id;
+
+    /// <summary>A timestamp as the model stores it (SQLite: the 64-bit form of the timestamp converter).</summary>
+    private object StoredTime(DateTimeOffset at) =>
+        db.Model.FindEntityType(typeof(AssignmentCursor))!.FindProperty(nameof(AssignmentCursor.UpdatedAt))!.GetTypeMapping().Converter is { } converter
+            ? converter.ConvertToProvider(at)!
+            : at;
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value;
+                cmd.Parameters.Add(p);
+            }
+
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

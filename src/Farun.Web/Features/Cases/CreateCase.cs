@@ -164,7 +164,7 @@ public static class CreateCase
             catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
             {
                 // The reads run before the one short write transaction, so a concurrent request may have registered the same
-                // person (unique ID number) or started the same round-robin cursor in between: once more from the start sees it.
+                // person (unique ID number) in between: once more from the start sees it.
                 db.ResetUnitOfWork();
                 return await CreateAsync(r, scope, ct);
             }
@@ -246,7 +246,7 @@ public static class CreateCase
             }
 
             // Answered from the saved entity (the caller sees what was just written), not read back.
-            return new Response(await reader.ToDtoAsync(c, scope, ct), warnings);
+            return new Response(await reader.ToDtoAsync(c, scope, ct, justCreated: true), warnings);
         }
 
         /// <summary>Opens the legal-aid case a consultation turns into (same channel and service point; parties come with the conversion).</summary>

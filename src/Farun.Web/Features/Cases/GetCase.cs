@@ -47,19 +47,38 @@ public sealed class CaseReader(FarunDbContext db, CaseAccess access, ServicePoin
         return await ToDtoAsync(c, scope, ct);
     }
 
-    public async Task<CaseDto> ToDtoAsync(Case c, CallerScope scope, CancellationToken ct)
+    private sealed record PersonMasks(Guid Id, string? IdNumberMasked, string? PhoneMasked, Farun.Features.Persons.SpecialGroups Groups);
+
+    private sealed record OtherCase(Guid Id, string Number, CaseType Type, CaseState State);
+
+    /// <param name="justCreated">The case was created in this request (nothing can link to it yet): its incoming links are
+    /// not looked up.</param>
+    public async Task<CaseDto> ToDtoAsync(Case c, CallerScope scope, CancellationToken ct, bool justCreated = false)
     {
         var now = time.GetUtcNow();
         var sps = await directory.GetAsync(ct);
-        var personIds = c.Parties.Where(p => p.PersonId != null).Select(p => p.PersonId!.Value).ToList();
-        var persons = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.IdNumberMasked, p.PhoneMasked, p.Groups }).ToDictionaryAsync(p => p.Id, ct);
-        var incoming = await db.CaseLinks.AsNoTracking().Where(l => l.ToCaseId == c.Id).ToListAsync(ct);
+        // Persons this unit of work already holds (registered or found by the request) are not read again.
+        var persons = new Dictionary<Guid, PersonMasks>();
+        foreach (var id in c.Parties.Where(p => p.PersonId != null).Select(p => p.PersonId!.Value).Distinct())
+        {
+            if (db.Persons.Local.FindEntry(id) is { State: EntityState.Unchanged } entry)
+                persons[id] = new PersonMasks(id, entry.Entity.IdNumberMasked, entry.Entity.PhoneMasked, entry.Entity.Groups);
+        }
+
+        var personIds = c.Parties.Where(p => p.PersonId is { } id && !persons.ContainsKey(id)).Select(p => p.PersonId!.Value).ToList();
+        if (personIds.Count > 0)
+        {
+            foreach (var p in await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+                .Select(p => new PersonMasks(p.Id, p.IdNumberMasked, p.PhoneMasked, p.Groups)).ToListAsync(ct))
+                persons[p.Id] = p;
+        }
+
+        var incoming = justCreated ? [] : await db.CaseLinks.AsNoTracking().Where(l => l.ToCaseId == c.Id).ToListAsync(ct);
         var links = c.LinksFrom.Select(l => (Other: l.ToCaseId, l.Kind, Direction: "To"))
             .Concat(incoming.Select(l => (Other: l.FromCaseId, l.Kind, Direction: "From"))).ToList();
         var otherIds = links.Select(l => l.Other).ToList();
-        var others = await db.Cases.AsNoTracking().Where(x => otherIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.Number, x.Type, x.State }).ToDictionaryAsync(x => x.Id, ct);
+        var others = otherIds.Count == 0 ? [] : await db.Cases.AsNoTracking().Where(x => otherIds.Contains(x.Id))
+            .Select(x => new OtherCase(x.Id, x.Number, x.Type, x.State)).ToDictionaryAsync(x => x.Id, ct);
         var events = c.Events.Where(e => !scope.IsCitizen || CitizenEventKinds.Contains(e.Kind)).OrderBy(e => e.At).ThenBy(e => e.Id);
 
         return new CaseDto(

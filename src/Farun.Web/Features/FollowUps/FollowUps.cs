@@ -38,8 +38,9 @@ public sealed class FollowUpScheduler(FarunDbContext db, ServiceRules rules)
     {
         if (!wasOpen || c.IsOpen || !Satisfaction.FollowsUp(c.State))
             return;
-        // A refused legal-aid application can come back through an objection and finish again: one first follow-up per case.
-        if (await db.FollowUps.AnyAsync(f => f.CaseId == c.Id && f.Round == 1, ct))
+        // A refused legal-aid application can come back through an objection and finish again: one first follow-up per case
+        // (a case being created has none yet).
+        if (db.Entry(c).State != EntityState.Added && await db.FollowUps.AnyAsync(f => f.CaseId == c.Id && f.Round == 1, ct))
             return;
         db.FollowUps.Add(FollowUp.ForClosure(c, ctx, rules));
     }

@@ -47,9 +47,10 @@ public static class FarunAuthentication
 }
 
 /// <summary>
-/// <c>Authorization: Bearer frn_…</c>: looks the token up by its hash on every request (so a revocation takes effect
-/// at once on every node) and signs the request in as the token's staff account, with the same claims as the cookie
-/// sign-in (<see cref="StaffClaimsFactory"/>: roles, <c>farun:sp</c>, <c>farun:name</c>), plus <c>farun:token</c>.
+/// <c>Authorization: Bearer frn_…</c>: looks the token up by its hash and keeps the result for a few seconds per node
+/// (<see cref="ApiTokenCache"/>: a revocation applies at once on the node that made it, within that bound on the others),
+/// and signs the request in as the token's staff account, with the same claims as the cookie sign-in
+/// (<see cref="StaffClaimsFactory"/>: roles, <c>farun:sp</c>, <c>farun:name</c>), plus <c>farun:token</c>.
 /// A partner token has <c>farun:actor</c> = Partner (audited as a partner system) and <c>farun:partner</c> = its label.
 /// Unknown, expired or revoked tokens, and tokens of locked-out accounts, answer 401.
 /// </summary>
@@ -67,8 +68,17 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return Fail("malformed token");
 
         var services = Context.RequestServices;
-        var db = services.GetRequiredService<FarunDbContext>();
         var hash = ApiToken.Hash(secret);
+        var cache = services.GetRequiredService<ApiTokenCache>();
+        if (cache.TryGet(hash, TimeProvider.GetUtcNow(), out var cached))
+        {
+            var fromCache = new ClaimsIdentity(FarunAuthentication.ApiTokenScheme, ClaimTypes.Name, ClaimTypes.Role);
+            foreach (var (type, value) in cached.Claims)
+                fromCache.AddClaim(new Claim(type, value));
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(fromCache), FarunAuthentication.ApiTokenScheme));
+        }
+
+        var db = services.GetRequiredService<FarunDbContext>();
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
         if (token is null)
             return Fail("unknown token");
@@ -108,6 +118,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
+        cache.Add(hash, token.Id, identity, token.ExpiresAt, now);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), FarunAuthentication.ApiTokenScheme));
     }
 

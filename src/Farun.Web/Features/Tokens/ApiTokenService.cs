@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Farun.Web.Features.Tokens;
 
 /// <summary>Issuing and revoking bearer tokens; both are audited in the same unit of work as the change.</summary>
-public sealed class ApiTokenService(FarunDbContext db, AuditLog audit, TimeProvider time, IHttpContextAccessor http)
+public sealed class ApiTokenService(FarunDbContext db, AuditLog audit, TimeProvider time, IHttpContextAccessor http, ApiTokenCache cache)
 {
     public const int MaxDays = 366;
 
@@ -35,7 +35,7 @@ public sealed class ApiTokenService(FarunDbContext db, AuditLog audit, TimeProvi
         return new Issued(token, secret, user.UserName!);
     }
 
-    /// <summary>Revokes at once on every node. False when it was already revoked (nothing is changed or audited then).
+    /// <summary>Revokes at once on this node, within <see cref="ApiTokenCache.Lifetime"/> on the others. False when it was already revoked (nothing is changed or audited then).
     /// <paramref name="commandLineActor"/> names the operator of a verb; otherwise the signed-in caller is the actor.</summary>
     public async Task<bool> RevokeAsync(Guid id, string? commandLineActor, CancellationToken ct)
     {
@@ -50,6 +50,7 @@ public sealed class ApiTokenService(FarunDbContext db, AuditLog audit, TimeProvi
         else
             audit.Record("token.revoke", nameof(ApiToken), token.Id, details);
         await db.SaveChangesAsync(ct);
+        cache.Remove(token.TokenHash);
         return true;
     }
 }

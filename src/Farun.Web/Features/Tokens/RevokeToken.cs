@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Farun.Web.Features.Tokens;
 
-/// <summary>DELETE /api/tokens/{id} — revokes a token at once on every node (idempotent); audited as "token.revoke".</summary>
+/// <summary>DELETE /api/tokens/{id} — revokes a token (at once on this node, within <see cref="ApiTokenCache.Lifetime"/> on the others; idempotent); audited as "token.revoke".</summary>
 public static class RevokeToken
 {
     public static void Map(IEndpointRouteBuilder app) =>

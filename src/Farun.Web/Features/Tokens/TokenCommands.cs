@@ -41,7 +41,7 @@ public static class TokenCommands
         tokens.Subcommands.Add(list);
 
         var id = new Argument<Guid>("id") { Description = "令牌编号（tokens list 第一列）" };
-        var revoke = new Command("revoke", "吊销令牌，所有节点立即生效。") { id };
+        var revoke = new Command("revoke", "吊销令牌：各节点在令牌缓存时限（Farun:Tokens:CacheSeconds，默认10秒）内拒绝。") { id };
         revoke.SetAction(async (parse, ct) =>
         {
             await using var app = CliHost.Build();

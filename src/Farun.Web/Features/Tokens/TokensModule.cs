@@ -7,6 +7,7 @@ public static class TokensModule
     public static IServiceCollection AddTokens(this IServiceCollection services)
     {
         services.AddFarunAuthenticationSchemes();
+        services.AddSingleton<ApiTokenCache>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<ListTokens.Handler>();
         return services;
