@@ -253,7 +253,8 @@ public sealed class FieldGroups
             representatives.Set(docs[0]);
         }
 
-        Representatives = new BitsFilter(representatives);
+        // Cached per segment: the groups change only with a new index.
+        Representatives = new CachingWrapperFilter(new BitsFilter(representatives));
     }
 
     /// <summary>The group of each document (-1: none, the field is empty).</summary>

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Farun.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Farun.Web.Common;
 
@@ -89,20 +91,20 @@ public static class Database
 /// crash) the last transactions committed before it may be lost. <see cref="FullSync"/> (configuration
 /// <c>Database:SqliteSynchronous=Full</c>) syncs at every commit instead, at the cost of one disk flush per write.
 /// </summary>
-internal sealed class SqlitePragmas(string pragmas) : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+internal sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new("PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
 
     public static readonly SqlitePragmas FullSync = new("PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
 
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = pragmas;
         cmd.ExecuteNonQuery();
     }
 
-    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = pragmas;
@@ -118,7 +120,7 @@ internal sealed class SqlitePragmas(string pragmas) : Microsoft.EntityFrameworkC
 /// rollback, failure or disposal. After <see cref="MaxWait"/> the transaction goes ahead ungated and SQLite's busy
 /// timeout decides, as before. Other processes on the same file (command-line verbs) still meet the busy handler.
 /// </summary>
-internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+internal sealed class SqliteWriteGate : DbTransactionInterceptor
 {
     public static readonly SqliteWriteGate Instance = new();
 
@@ -126,14 +128,14 @@ internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostic
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbConnection, SemaphoreSlim> Held = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, SemaphoreSlim> Held = [];
 
-    private static SemaphoreSlim GateOf(System.Data.Common.DbConnection connection) =>
+    private static SemaphoreSlim GateOf(DbConnection connection) =>
         Gates.GetOrAdd(Path.GetFullPath(connection.DataSource is { Length: > 0 } file ? file : ":memory:"), _ => new SemaphoreSlim(1, 1));
 
-    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> TransactionStarting(
-        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
-        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result)
+    public override InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result)
     {
         if (result.HasResult)
             return result;
@@ -145,7 +147,7 @@ internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostic
             var transaction = connection.BeginTransaction(eventData.IsolationLevel);
             if (entered)
                 Held.AddOrUpdate(connection, gate);
-            return Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>.SuppressWithResult(transaction);
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
         }
         catch
         {
@@ -155,9 +157,9 @@ internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostic
         }
     }
 
-    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
-        System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
-        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         if (result.HasResult)
             return result;
@@ -168,7 +170,7 @@ internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostic
             var transaction = await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken);
             if (entered)
                 Held.AddOrUpdate(connection, gate);
-            return Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>.SuppressWithResult(transaction);
+            return InterceptionResult<DbTransaction>.SuppressWithResult(transaction);
         }
         catch
         {
@@ -178,38 +180,38 @@ internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostic
         }
     }
 
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
         Release(ConnectionOf(eventData, transaction));
 
-    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(ConnectionOf(eventData, transaction));
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
         Release(ConnectionOf(eventData, transaction));
 
-    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(ConnectionOf(eventData, transaction));
         return Task.CompletedTask;
     }
 
-    public override void TransactionFailed(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData) =>
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
         Release(ConnectionOf(eventData, transaction));
 
-    public override Task TransactionFailedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(ConnectionOf(eventData, transaction));
         return Task.CompletedTask;
     }
 
     /// <summary>The context's connection (a completed SQLite transaction no longer names its connection).</summary>
-    private static System.Data.Common.DbConnection? ConnectionOf(Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData, System.Data.Common.DbTransaction transaction) =>
+    private static DbConnection? ConnectionOf(TransactionEventData eventData, DbTransaction transaction) =>
         eventData.Context?.Database.GetDbConnection() ?? transaction.Connection;
 
-    private static void Release(System.Data.Common.DbConnection? connection)
+    private static void Release(DbConnection? connection)
     {
         if (connection is not null && Held.TryGetValue(connection, out var gate) && Held.Remove(connection))
             gate.Release();
@@ -220,18 +222,18 @@ internal sealed class SqliteWriteGate : Microsoft.EntityFrameworkCore.Diagnostic
         : Microsoft.EntityFrameworkCore.Storage.RelationalTransactionFactory(dependencies)
     {
         public override Microsoft.EntityFrameworkCore.Storage.RelationalTransaction Create(
-            Microsoft.EntityFrameworkCore.Storage.IRelationalConnection connection, System.Data.Common.DbTransaction transaction, Guid transactionId,
-            Microsoft.EntityFrameworkCore.Diagnostics.IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger, bool transactionOwned) =>
+            Microsoft.EntityFrameworkCore.Storage.IRelationalConnection connection, DbTransaction transaction, Guid transactionId,
+            IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger, bool transactionOwned) =>
             new GatedTransaction(connection, transaction, transactionId, logger, transactionOwned, Dependencies.SqlGenerationHelper);
     }
 
     private sealed class GatedTransaction(
-        Microsoft.EntityFrameworkCore.Storage.IRelationalConnection connection, System.Data.Common.DbTransaction transaction, Guid transactionId,
-        Microsoft.EntityFrameworkCore.Diagnostics.IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger, bool transactionOwned,
+        Microsoft.EntityFrameworkCore.Storage.IRelationalConnection connection, DbTransaction transaction, Guid transactionId,
+        IDiagnosticsLogger<DbLoggerCategory.Database.Transaction> logger, bool transactionOwned,
         Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper sqlGenerationHelper)
         : Microsoft.EntityFrameworkCore.Storage.RelationalTransaction(connection, transaction, transactionId, logger, transactionOwned, sqlGenerationHelper)
     {
-        private readonly System.Data.Common.DbConnection? _connection = connection.DbConnection;
+        private readonly DbConnection? _connection = connection.DbConnection;
 
         public override void Dispose()
         {

@@ -24,7 +24,7 @@ public sealed partial class CaseDocumentsPageTests
         Assert.Contains("还没有材料。", page);
         Assert.Contains("<label for=\"case-file\">上传材料（PDF、图片、Word、Excel或文本，单个不超过4 KB）</label>", page);
 
-        var response = await UploadAsync(officer, id, Token(page), "收入证明.pdf", Pdf);
+        var response = await UploadAsync(officer, id, PageForms.Token(page), "收入证明.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/cases/{id}", response.Headers.Location!.OriginalString);
         page = await officer.GetStringAsync($"/cases/{id}");
@@ -60,7 +60,7 @@ public sealed partial class CaseDocumentsPageTests
         await using var app = await CaseTestApp.StartAsync("Sqlite", SmallLimit());
         var officer = await app.StaffAsync("legalaid");
         var id = Id(await Api.CreateAsync(officer, Api.LegalAid()));
-        var token = Token(await officer.GetStringAsync($"/cases/{id}"));
+        var token = PageForms.Token(await officer.GetStringAsync($"/cases/{id}"));
 
         var oversized = await UploadAsync(officer, id, token, "扫描件.pdf", [.. Pdf, .. new byte[5000]]);
         Assert.Equal(HttpStatusCode.BadRequest, oversized.StatusCode);
@@ -98,12 +98,12 @@ public sealed partial class CaseDocumentsPageTests
         // "staff" works at a street workstation: the centre's case does not exist for them.
         var street = await app.StaffAsync("staff");
         Assert.Equal(HttpStatusCode.NotFound, (await street.GetAsync($"/cases/{id}")).StatusCode);
-        var refused = await UploadAsync(street, id, Token(await street.GetStringAsync("/workbench")), "材料.pdf", Pdf);
+        var refused = await UploadAsync(street, id, PageForms.Token(await street.GetStringAsync("/workbench")), "材料.pdf", Pdf);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.DoesNotContain("上传材料（", await refused.Content.ReadAsStringAsync());
 
         // Neither the download nor the list is theirs either, once a document exists.
-        var uploaded = await UploadAsync(officer, id, Token(await officer.GetStringAsync($"/cases/{id}")), "材料.pdf", Pdf);
+        var uploaded = await UploadAsync(officer, id, PageForms.Token(await officer.GetStringAsync($"/cases/{id}")), "材料.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var documents = await Api.ReadAsync(await officer.GetAsync($"/api/cases/{id}/documents"), HttpStatusCode.OK);
         var documentId = documents.AsArray().Single()!["id"]!.GetValue<string>();
@@ -120,27 +120,10 @@ public sealed partial class CaseDocumentsPageTests
         Assert.Equal(1, await scope.Get<FarunDbContext>().Attachments.CountAsync(a => a.OwnerId == id));
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", name },
-        };
-        return client.PostAsync($"/cases/{caseId}?handler=Upload", form);
-    }
-
-    private static string Token(string html)
-    {
-        var match = TokenField().Match(html);
-        Assert.True(match.Success, "the page carries an antiforgery token");
-        return match.Groups[1].Value;
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content) =>
+        PageForms.UploadAsync(client, $"/cases/{caseId}?handler=Upload", token, name, content);
 
     private static string Id(System.Text.Json.Nodes.JsonNode c) => c["id"]!.GetValue<string>();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("<a href=\"/api/cases/([0-9a-f-]+)/documents/([0-9a-f-]+)\" download>([^<]+)</a>")]
     private static partial Regex DocumentLink();

@@ -47,7 +47,7 @@ public sealed partial class CitizenCasePageTests
         Assert.Contains("提交材料</button>", page);
         Assert.Contains("还没有上传材料。", page);
 
-        var uploaded = await UploadAsync(citizen, id, Token(page), "户口簿.pdf", Pdf);
+        var uploaded = await UploadAsync(citizen, id, PageForms.Token(page), "户口簿.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Contains("已提交材料“户口簿.pdf”。", page);
@@ -57,7 +57,7 @@ public sealed partial class CitizenCasePageTests
         var otherPhone = Api.NewMobile();
         var other = await app.SignedInCitizenAsync(otherPhone);
         var theirs = Id(await Api.CreateAsync(other, OnlineNotarization(otherPhone, "吴九")));
-        var otherToken = Token(await other.GetStringAsync($"/citizen/cases/{theirs}"));
+        var otherToken = PageForms.Token(await other.GetStringAsync($"/citizen/cases/{theirs}"));
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/citizen/cases/{id}")).StatusCode);
         var refused = await UploadAsync(other, id, otherToken, "冒名.pdf", Pdf);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
@@ -78,7 +78,7 @@ public sealed partial class CitizenCasePageTests
 
         // Still reviewed after the pre-review and after acceptance: the applicant can add more.
         await Api.ActAsync(notary, id, "prereview-pass", new { note = "材料齐全。" });
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(citizen, id, Token(page), "护照.pdf", Pdf)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(citizen, id, PageForms.Token(page), "护照.pdf", Pdf)).StatusCode);
         await Api.ActAsync(notary, id, "accept-notarization");
         Assert.Contains("提交材料</button>", await citizen.GetStringAsync($"/citizen/cases/{id}"));
 
@@ -88,7 +88,7 @@ public sealed partial class CitizenCasePageTests
         Assert.Contains("当前状态：<strong>已出具公证书</strong>", page);
         Assert.Contains("（2026）示证字第5号", page);
         Assert.DoesNotContain("提交材料</button>", page);
-        var late = await UploadAsync(citizen, id, Token(page), "补充.pdf", Pdf);
+        var late = await UploadAsync(citizen, id, PageForms.Token(page), "补充.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("该公证事项当前状态为“已出具公证书”，已不再接收申请人提交的材料。", await late.Content.ReadAsStringAsync());
 
@@ -117,7 +117,7 @@ public sealed partial class CitizenCasePageTests
         var citizen = await app.SignedInCitizenAsync(phone);
         var page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Contains("上传与纠纷有关的证据材料", page);
-        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(citizen, id, Token(page), "噪音录音说明.pdf", Pdf)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(citizen, id, PageForms.Token(page), "噪音录音说明.pdf", Pdf)).StatusCode);
         var mediatorPage = await mediator.GetStringAsync($"/mediation/cases/{id}");
         Assert.Contains("download>噪音录音说明.pdf</a>", mediatorPage);
 
@@ -126,7 +126,7 @@ public sealed partial class CitizenCasePageTests
         await Api.ActAsync(mediator, id, "party-refuses", new { partyId = opposing, statement = "不接受调解。" });
         page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.DoesNotContain("提交材料</button>", page);
-        var late = await UploadAsync(citizen, id, Token(page), "补充.pdf", Pdf);
+        var late = await UploadAsync(citizen, id, PageForms.Token(page), "补充.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Contains("该人民调解事项当前状态为“调解终止”，已不再接收申请人提交的材料。", await late.Content.ReadAsStringAsync());
 
@@ -140,7 +140,7 @@ public sealed partial class CitizenCasePageTests
         }));
         page = await citizen.GetStringAsync($"/citizen/cases/{consultation}");
         Assert.DoesNotContain("id=\"documents\"", page);
-        var forbidden = await UploadAsync(citizen, consultation, Token(page), "材料.pdf", Pdf);
+        var forbidden = await UploadAsync(citizen, consultation, PageForms.Token(page), "材料.pdf", Pdf);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("只能为自己的法律援助、公证或人民调解申请提交材料。", await forbidden.Content.ReadAsStringAsync());
     }
@@ -158,7 +158,7 @@ public sealed partial class CitizenCasePageTests
         // Just submitted: only withdrawal is offered; reporting materials supplied is refused with the reason.
         var page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Equal(["withdraw"], Offered(page));
-        var early = await ActAsync(citizen, id, Token(page), "supplement", "已上传");
+        var early = await ActAsync(citizen, id, PageForms.Token(page), "supplement", "已上传");
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Contains("不能材料已补齐", await early.Content.ReadAsStringAsync());
         Assert.Equal("Submitted", await StateAsync(officer, id));
@@ -168,7 +168,7 @@ public sealed partial class CitizenCasePageTests
         page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Equal(["supplement", "withdraw"], Offered(page));
         Assert.Contains("<label for=\"text-supplement\">补充说明（可以不填）</label>", page);
-        var supplied = await ActAsync(citizen, id, Token(page), "supplement", "已上传欠条照片");
+        var supplied = await ActAsync(citizen, id, PageForms.Token(page), "supplement", "已上传欠条照片");
         Assert.Equal(HttpStatusCode.Redirect, supplied.StatusCode);
         page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Contains("已告知材料已补齐。当前状态：待审查。", page);
@@ -182,16 +182,16 @@ public sealed partial class CitizenCasePageTests
         await Api.ActAsync(officer, id, "refuse", new { reasons = "不属于法律援助事项范围。" });
         page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Equal(["object"], Offered(page));
-        var empty = await ActAsync(citizen, id, Token(page), "object", "  ");
+        var empty = await ActAsync(citizen, id, PageForms.Token(page), "object", "  ");
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         var html = await empty.Content.ReadAsStringAsync();
         Assert.Contains("<p id=\"error-object\" class=\"field-error\" role=\"alert\">请填写异议内容。</p>", html);
         Assert.Contains("aria-invalid=\"true\"", html);
-        var withdrawRefused = await ActAsync(citizen, id, Token(page), "withdraw", "不想等了");
+        var withdrawRefused = await ActAsync(citizen, id, PageForms.Token(page), "withdraw", "不想等了");
         Assert.Equal(HttpStatusCode.Conflict, withdrawRefused.StatusCode);
         Assert.Contains("可执行的操作：登记异议", await withdrawRefused.Content.ReadAsStringAsync());
 
-        var objected = await ActAsync(citizen, id, Token(page), "object", "拖欠工资属于追索劳动报酬，应当给予法律援助。");
+        var objected = await ActAsync(citizen, id, PageForms.Token(page), "object", "拖欠工资属于追索劳动报酬，应当给予法律援助。");
         Assert.Equal(HttpStatusCode.Redirect, objected.StatusCode);
         page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Contains("已提出异议。当前状态：异议审查中。", page);
@@ -203,7 +203,7 @@ public sealed partial class CitizenCasePageTests
             && e["text"]!.GetValue<string>() == "申请人对不予援助决定提出异议：拖欠工资属于追索劳动报酬，应当给予法律援助。");
 
         // Staff actions cannot be posted through the citizen's page.
-        var grant = await ActAsync(citizen, id, Token(page), "order-correction", "自己改正");
+        var grant = await ActAsync(citizen, id, PageForms.Token(page), "order-correction", "自己改正");
         Assert.Equal(HttpStatusCode.BadRequest, grant.StatusCode);
         Assert.Equal("ObjectionPending", await StateAsync(officer, id));
 
@@ -229,18 +229,18 @@ public sealed partial class CitizenCasePageTests
         var otherPhone = Api.NewMobile();
         var other = await app.SignedInCitizenAsync(otherPhone);
         var theirs = Id(await Api.CreateAsync(other, OnlineLegalAid(otherPhone, "吴九")));
-        var notMine = await ActAsync(other, id, Token(await other.GetStringAsync($"/citizen/cases/{theirs}")), "withdraw", "替他撤回");
+        var notMine = await ActAsync(other, id, PageForms.Token(await other.GetStringAsync($"/citizen/cases/{theirs}")), "withdraw", "替他撤回");
         Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
         Assert.DoesNotContain("周八", await notMine.Content.ReadAsStringAsync());
 
         var page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Contains("<h3 id=\"act-withdraw\">撤回申请</h3>", page);
-        var noReason = await ActAsync(citizen, id, Token(page), "withdraw", "");
+        var noReason = await ActAsync(citizen, id, PageForms.Token(page), "withdraw", "");
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("role=\"alert\">请填写撤回原因。</p>", await noReason.Content.ReadAsStringAsync());
         Assert.Equal("Submitted", await StateAsync(officer, id));
 
-        var withdrawn = await ActAsync(citizen, id, Token(page), "withdraw", "已与老板和解，工资已到账。");
+        var withdrawn = await ActAsync(citizen, id, PageForms.Token(page), "withdraw", "已与老板和解，工资已到账。");
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         page = await citizen.GetStringAsync($"/citizen/cases/{id}");
         Assert.Contains("已撤回申请。当前状态：已撤回。", page);
@@ -250,7 +250,7 @@ public sealed partial class CitizenCasePageTests
         Assert.Equal("Withdrawn", c["state"]!.GetValue<string>());
         Assert.Contains(c["timeline"]!.AsArray(), e => e!["action"]?.GetValue<string>() == "withdraw" && e["text"]!.GetValue<string>() == "申请撤回：已与老板和解，工资已到账。");
 
-        var again = await ActAsync(citizen, id, Token(page), "withdraw", "再撤一次");
+        var again = await ActAsync(citizen, id, PageForms.Token(page), "withdraw", "再撤一次");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("role=\"alert\">该事项当前状态为“已撤回”，不能撤回申请。", await again.Content.ReadAsStringAsync());
         Assert.Equal("Submitted", await StateAsync(officer, theirs));
@@ -268,27 +268,10 @@ public sealed partial class CitizenCasePageTests
             ["text"] = text,
         }));
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", name },
-        };
-        return client.PostAsync($"/citizen/cases/{caseId}?handler=Upload", form);
-    }
-
-    private static string Token(string html)
-    {
-        var match = TokenField().Match(html);
-        Assert.True(match.Success, "the page carries an antiforgery token");
-        return match.Groups[1].Value;
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content) =>
+        PageForms.UploadAsync(client, $"/citizen/cases/{caseId}?handler=Upload", token, name, content);
 
     private static string Id(JsonNode c) => c["id"]!.GetValue<string>();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("<h3 id=\"act-([a-z-]+)\">")]
     private static partial Regex ActionHeading();

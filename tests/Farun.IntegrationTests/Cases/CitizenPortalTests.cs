@@ -33,7 +33,7 @@ public sealed partial class CitizenPortalTests
         Assert.DoesNotContain("孙乙", await other.Content.ReadAsStringAsync());
         var page = await citizen.GetStringAsync($"/citizen/cases/{mine}");
         Assert.Contains("当前状态：<strong>待审查</strong>", page);
-        var token = Token(page);
+        var token = PageForms.Token(page);
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(citizen, theirs, token, "收入证明.pdf", Pdf)).StatusCode);
 
         // The applicant adds a document to their own application; staff see it; the timeline says so.
@@ -63,7 +63,7 @@ public sealed partial class CitizenPortalTests
         Assert.Contains("家庭人均收入高于本地经济困难标准。", page);
         Assert.Contains("第四十九条", page);
         Assert.DoesNotContain("提交材料</button>", page);
-        Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(citizen, mine, Token(page), "补充.pdf", Pdf)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(citizen, mine, PageForms.Token(page), "补充.pdf", Pdf)).StatusCode);
 
         // Citizen B sees only B's case.
         var b = await SignedInCitizenAsync(app, PhoneB);
@@ -77,22 +77,10 @@ public sealed partial class CitizenPortalTests
 
     private static Task<HttpClient> SignedInCitizenAsync(CaseTestApp app, string phone) => app.SignedInCitizenAsync(phone);
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "file", name },
-        };
-        return client.PostAsync($"/citizen/cases/{caseId}?handler=Upload", form);
-    }
-
-    private static string Token(string html) => TokenField().Match(html).Groups[1].Value;
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content) =>
+        PageForms.UploadAsync(client, $"/citizen/cases/{caseId}?handler=Upload", token, name, content);
 
     private static string Id(System.Text.Json.Nodes.JsonNode c) => c["id"]!.GetValue<string>();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("href=\"(/citizen/cases/[0-9a-f-]+\\?[^\"]*handler=Document[^\"]*)\"")]
     private static partial Regex DocumentLink();

@@ -6,7 +6,20 @@ namespace Farun.IntegrationTests.Infrastructure;
 /// <summary>Posting a Razor Page's form as the browser would: with the antiforgery token of the page it came from.</summary>
 public static partial class PageForms
 {
-    public static string Token(string pageWithToken) => TokenRegex().Match(pageWithToken).Groups[1].Value;
+    public static string Token(string pageWithToken)
+    {
+        var match = TokenRegex().Match(pageWithToken);
+        Assert.True(match.Success, "the page carries an antiforgery token");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>Posts a file as a page's upload form does (field "file").</summary>
+    public static Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string token, string name, byte[] content) =>
+        client.PostAsync(url, new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "file", name },
+        });
 
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string pageWithToken, IEnumerable<(string Name, string Value)> fields)
     {

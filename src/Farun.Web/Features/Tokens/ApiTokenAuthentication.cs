@@ -118,7 +118,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
-        cache.Add(hash, token.Id, identity, token.ExpiresAt, now);
+        cache.Add(hash, identity, token.ExpiresAt, now);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), FarunAuthentication.ApiTokenScheme));
     }
 

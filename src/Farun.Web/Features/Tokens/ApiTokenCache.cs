@@ -18,7 +18,7 @@ public sealed class ApiTokenCache
     /// <summary>Beyond this many entries the cache starts again empty (a bound on memory whatever the traffic).</summary>
     public const int MaxEntries = 10_000;
 
-    public sealed record Entry(Guid TokenId, IReadOnlyList<(string Type, string Value)> Claims, DateTimeOffset ValidUntil);
+    public sealed record Entry(IReadOnlyList<(string Type, string Value)> Claims, DateTimeOffset ValidUntil);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -38,14 +38,14 @@ public sealed class ApiTokenCache
         return false;
     }
 
-    public void Add(string tokenHash, Guid tokenId, ClaimsIdentity identity, DateTimeOffset tokenExpiresAt, DateTimeOffset now)
+    public void Add(string tokenHash, ClaimsIdentity identity, DateTimeOffset tokenExpiresAt, DateTimeOffset now)
     {
         if (Lifetime <= TimeSpan.Zero)
             return;
         if (_entries.Count >= MaxEntries)
             _entries.Clear();
         var until = now + Lifetime < tokenExpiresAt ? now + Lifetime : tokenExpiresAt;
-        _entries[tokenHash] = new Entry(tokenId, [.. identity.Claims.Select(c => (c.Type, c.Value))], until);
+        _entries[tokenHash] = new Entry([.. identity.Claims.Select(c => (c.Type, c.Value))], until);
     }
 
     /// <summary>Forgets a token on this node (after its revocation).</summary>
