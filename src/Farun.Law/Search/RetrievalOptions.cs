@@ -37,8 +37,17 @@ public sealed record RetrievalOptions
     /// <summary>Run the analyzers' searches of one query in parallel (lower latency; the same total CPU time).</summary>
     public bool ParallelAnalyzers { get; init; } = true;
 
-    /// <summary>Query terms found in more than this fraction of documents are left out (1 = keep all).</summary>
-    public float MaxDocFrequency { get; init; } = 1f;
+    /// <summary>
+    /// Query terms found in more than this fraction of documents are left out (1 = keep all). Measured on the national
+    /// corpus (bench/RESULTS.md): 0.1 keeps the accuracy (5-fold R@10 .640 vs .635) and cuts the p99 latency by a third.
+    /// </summary>
+    public float MaxDocFrequency { get; init; } = 0.1f;
+
+    /// <summary>
+    /// A term is only left out as common when it is also in more than this many documents: in a small library every
+    /// term is "frequent" by fraction, yet its postings cost nothing.
+    /// </summary>
+    public int CommonTermMinDocs { get; init; } = 1000;
 
     /// <summary>Expand queries with the lay-to-legal vocabulary.</summary>
     public bool Expand { get; init; } = true;
@@ -115,6 +124,7 @@ public sealed record RetrievalOptions
                 "groupsharedfields" => o with { GroupSharedFields = bool.Parse(value) },
                 "parallelanalyzers" => o with { ParallelAnalyzers = bool.Parse(value) },
                 "maxdocfrequency" => o with { MaxDocFrequency = F(value) },
+                "commontermmindocs" => o with { CommonTermMinDocs = I(value) },
                 "expand" => o with { Expand = bool.Parse(value) },
                 "expansionweight" => o with { ExpansionWeight = F(value) },
                 "candidatesperchannel" => o with { CandidatesPerChannel = I(value) },
@@ -147,6 +157,7 @@ public sealed record RetrievalOptions
         ["groupSharedFields"] = GroupSharedFields.ToString(),
         ["parallelAnalyzers"] = ParallelAnalyzers.ToString(),
         ["maxDocFrequency"] = MaxDocFrequency.ToString(CultureInfo.InvariantCulture),
+        ["commonTermMinDocs"] = CommonTermMinDocs.ToString(CultureInfo.InvariantCulture),
         ["expand"] = Expand.ToString(),
         ["expansionWeight"] = ExpansionWeight.ToString(CultureInfo.InvariantCulture),
         ["candidatesPerChannel"] = CandidatesPerChannel.ToString(CultureInfo.InvariantCulture),

@@ -452,7 +452,7 @@ public sealed class StatuteSearchEngine : IDisposable
         var queries = new FieldQueries();
         var terms = QueryTerms.Count(ChineseAnalyzers.Terms(_analyzer, IndexFields.Text(kind), text), MaxQueryTerms);
         var reader = _index.Searcher.IndexReader;
-        var maxDf = Options.MaxDocFrequency * reader.NumDocs;
+        var maxDf = Math.Max(Options.MaxDocFrequency * reader.NumDocs, Options.CommonTermMinDocs);
         foreach (var (term, count) in terms)
         {
             // Very common terms (应当, 规定 …) cost the most postings and separate articles the least.

@@ -39,6 +39,30 @@ public sealed class EngineTests(SearchFixture fixture) : IClassFixture<SearchFix
         Assert.Contains("<mark>", wage.Snippet);
     }
 
+    [Fact]
+    public void Search_TermInMoreThanMaxDocFrequency_LeftOutOfTheQuery()
+    {
+        // Cut just below the document frequency of "应当": a question of that word alone then finds nothing.
+        var reader = fixture.Index.Searcher.IndexReader;
+        var df = RetrievalOptions.Default.Analyzers.Min(k => reader.DocFreq(new Lucene.Net.Index.Term(IndexFields.Text(k), "应当")));
+        Assert.True(df > 1);
+        var all = RetrievalOptions.Default with { Ranker = RankerKind.Bm25, MaxDocFrequency = 1f };
+        var cut = all with { MaxDocFrequency = (df - 0.5f) / reader.NumDocs, CommonTermMinDocs = 0 };
+        using var keep = fixture.Engine(options: all);
+        using var drop = fixture.Engine(options: cut);
+        Assert.NotEmpty(keep.Search(new SearchRequest("应当", 20)).Hits);
+        Assert.Empty(drop.Search(new SearchRequest("应当", 20)).Hits);
+        Assert.NotEmpty(drop.Search(new SearchRequest("应当支付劳动报酬", 20)).Hits);
+    }
+
+    [Fact]
+    public void Search_SmallLibraryBelowCommonTermMinDocs_KeepsFrequentTerms()
+    {
+        // The default cut only applies to terms in more than CommonTermMinDocs documents, so a small library keeps them.
+        using var engine = fixture.Engine();
+        Assert.NotEmpty(engine.Search(new SearchRequest("应当", 20)).Hits);
+    }
+
     [Theory]
     [InlineData("老板三个月没发工资怎么办", null)]
     [InlineData("股东之间相互转让股权", null)]
