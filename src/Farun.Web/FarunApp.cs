@@ -22,7 +22,7 @@ public static class FarunApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
         AddServices(builder);
         var app = builder.Build();
         Configure(app);

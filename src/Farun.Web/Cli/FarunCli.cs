@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Farun.Web.Common;
 using Farun.Web.Features.Identity;
 using Farun.Web.Features.Laws;
 
@@ -44,7 +45,7 @@ public static class CliHost
     {
         // Configuration comes from appsettings and environment variables (e.g. Database__Provider), as for the web app;
         // verb arguments are not configuration.
-        var builder = WebApplication.CreateBuilder([]);
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options([]));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         FarunApp.AddServices(builder);
         return builder.Build();
