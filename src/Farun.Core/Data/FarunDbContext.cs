@@ -122,8 +122,24 @@ public sealed class FarunDbContext(DbContextOptions<FarunDbContext> options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (ChangeTracker.AutoDetectChangesEnabled)
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
             ChangeTracker.DetectChanges();
+
+        // Changes are detected once, above: the base saves below would scan every tracked entity again each time.
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var counts = CaseCountDeltas.From(ChangeTracker);
         var pending = _pendingAudit.OrderBy(e => e.LocalSequence).ToList();
         if (pending.Count == 0 && counts.Count == 0)

@@ -97,18 +97,37 @@ internal sealed class SqlitePragmas(string pragmas) : DbConnectionInterceptor
 
     public static readonly SqlitePragmas FullSync = new("PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
 
+    // The settings belong to the native connection, which the pool keeps open between uses: EF opens a pooled connection
+    // for every query, so they are applied once per native handle (it was one more statement on every query).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsConfigured(connection))
+            return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = pragmas;
         cmd.ExecuteNonQuery();
+        MarkConfigured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsConfigured(connection))
+            return;
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
+        MarkConfigured(connection);
+    }
+
+    private bool IsConfigured(DbConnection connection) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } && _configured.TryGetValue(handle, out _);
+
+    private void MarkConfigured(DbConnection connection)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+            _configured.AddOrUpdate(handle, pragmas);
     }
 }
 

@@ -37,32 +37,33 @@ public sealed class PersonRegistry(FarunDbContext db, IServiceProvider services,
         var phoneIndex = phone is null ? null : Index.Compute(BlindIndexKind.Phone, phone.Canonical);
         var nameKey = PersonNames.Key(input.Name);
 
-        if (idIndex is not null)
+        // One query for both checks: the person with this ID number (reused) and persons of the same name and phone (warned).
+        var existing = idIndex is null ? null : db.Persons.Local.FirstOrDefault(x => x.IdNumberIndex == idIndex);
+        List<Person> matches = [];
+        if (existing is null && (idIndex is not null || phoneIndex is not null))
         {
-            var existing = db.Persons.Local.FirstOrDefault(x => x.IdNumberIndex == idIndex)
-                ?? await db.Persons.FirstOrDefaultAsync(x => x.IdNumberIndex == idIndex, ct);
-            if (existing is not null)
-            {
-                // Fill in what the record lacks; never overwrite what was registered before.
-                if (existing.PhoneIndex is null && phone is not null)
-                    existing.SetPhone(phone, Protector, Index);
-                existing.Groups |= PersonMapping.Combine(input.Groups);
-                if (existing.Address is null && !string.IsNullOrWhiteSpace(input.Address))
-                    existing.Address = input.Address.Trim();
-                warnings.Add(Warning("SameIdNumber", existing, existing.NameKey == nameKey
-                    ? "该证件号码已登记，已使用已有的人员信息。"
-                    : $"该证件号码已登记为“{existing.Name}”，与填写的姓名不一致，请核对。"));
-                return new Result(existing, true, warnings);
-            }
+            matches = await db.Persons
+                .Where(x => (idIndex != null && x.IdNumberIndex == idIndex) || (phoneIndex != null && x.PhoneIndex == phoneIndex && x.NameKey == nameKey))
+                .OrderBy(x => idIndex != null && x.IdNumberIndex == idIndex ? 0 : 1).ThenBy(x => x.RegisteredAt)
+                .Take(6).ToListAsync(ct);
+            existing = idIndex is null ? null : matches.FirstOrDefault(x => x.IdNumberIndex == idIndex);
         }
 
-        if (phoneIndex is not null)
+        if (existing is not null)
         {
-            var samePhone = await db.Persons.AsNoTracking()
-                .Where(x => x.PhoneIndex == phoneIndex && x.NameKey == nameKey)
-                .OrderBy(x => x.RegisteredAt).Take(5).ToListAsync(ct);
-            warnings.AddRange(samePhone.Select(x => Warning("SameNameAndPhone", x, "已有同名且电话相同的人员，可能是同一人，请核对后选择已有人员。")));
+            // Fill in what the record lacks; never overwrite what was registered before.
+            if (existing.PhoneIndex is null && phone is not null)
+                existing.SetPhone(phone, Protector, Index);
+            existing.Groups |= PersonMapping.Combine(input.Groups);
+            if (existing.Address is null && !string.IsNullOrWhiteSpace(input.Address))
+                existing.Address = input.Address.Trim();
+            warnings.Add(Warning("SameIdNumber", existing, existing.NameKey == nameKey
+                ? "该证件号码已登记，已使用已有的人员信息。"
+                : $"该证件号码已登记为“{existing.Name}”，与填写的姓名不一致，请核对。"));
+            return new Result(existing, true, warnings);
         }
+
+        warnings.AddRange(matches.Take(5).Select(x => Warning("SameNameAndPhone", x, "已有同名且电话相同的人员，可能是同一人，请核对后选择已有人员。")));
 
         var person = new Person(input.Name!, time.GetUtcNow(), byUserId, servicePointId, isDemo)
         {
