@@ -10,6 +10,7 @@
 # BENCH_SECONDS / BENCH_CONCURRENCY set the HTTP creation run (default 30 s, 16 clients); BENCH_WARMUP seconds of the
 # same load run first, unmeasured (default 30: a fresh process spends its first tens of seconds compiling, tens of
 # thousands of methods at two tiers, which otherwise counts as CPU per created case).
+# With wrk installed (Debian: apt-get install -y wrk) the creation run is repeated from wrk (bench/cases-create.lua).
 # Only 127.0.0.1 is ever targeted. Runs nice'd; the app runs in Development (demo accounts, development key file).
 # The load average is printed before each step: on a shared machine it says how much CPU the figures had.
 set -euo pipefail
@@ -57,4 +58,14 @@ CPU1=$(cpu_ms)
 echo "$OUT"
 CREATED=$(echo "$OUT" | sed -n 's/.*: \([0-9]*\) created.*/\1/p')
 [ -n "$CREATED" ] && [ "$CREATED" -gt 0 ] && echo "app CPU time: $((CPU1 - CPU0)) ms for $CREATED cases = $(awk -v t=$((CPU1 - CPU0)) -v n="$CREATED" 'BEGIN {printf "%.1f", t / n}') ms per case"
+if command -v wrk >/dev/null; then
+  # The same requests from wrk (C, one process), which leaves the app more of the two cores than the .NET client.
+  echo "== HTTP creation, wrk (bench/cases-create.lua); $(uptime)"
+  CPU0=$(cpu_ms)
+  OUT=$(wrk -t2 -c"${BENCH_CONCURRENCY:-16}" -d"${BENCH_SECONDS:-30}s" --timeout 60s -s bench/cases-create.lua "http://127.0.0.1:$PORT" -- "$TOKEN" "$(( $(date +%s) % 1000000 * 1000 + 500000000 ))" | grep -E "^HTTP POST|^First error")
+  CPU1=$(cpu_ms)
+  echo "$OUT"
+  CREATED=$(echo "$OUT" | sed -n 's/.*: \([0-9]*\) created.*/\1/p')
+  [ -n "$CREATED" ] && [ "$CREATED" -gt 0 ] && echo "app CPU time: $((CPU1 - CPU0)) ms for $CREATED cases = $(awk -v t=$((CPU1 - CPU0)) -v n="$CREATED" 'BEGIN {printf "%.1f", t / n}') ms per case"
+fi
 echo "== done; $(uptime)"
