@@ -10,7 +10,8 @@ namespace Farun.IntegrationTests.Cases;
 /// <summary>
 /// The citizen's case page (/citizen/cases/{id}): documents uploaded to their own notarization and mediation applications
 /// while the materials are still reviewed (seen by the notary and the mediator on their pages), and the applicant's own
-/// legal-aid actions (report materials supplied, object to a refusal, withdraw) as forms shown only when allowed.
+/// legal-aid actions (report materials supplied, object to a refusal, withdraw) and the notarization one (report the
+/// materials a notary asked for supplied) as forms shown only when allowed.
 /// </summary>
 public sealed partial class CitizenCasePageTests
 {
@@ -254,6 +255,51 @@ public sealed partial class CitizenCasePageTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("role=\"alert\">该事项当前状态为“已撤回”，不能撤回申请。", await again.Content.ReadAsStringAsync());
         Assert.Equal("Submitted", await StateAsync(officer, theirs));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ApplicantActions_NotaryAsksForMaterials_CitizenReportsThemSupplied_BackToPreReview(string provider)
+    {
+        await using var app = await CaseTestApp.StartAsync(provider);
+        var phone = Api.NewMobile();
+        var citizen = await app.SignedInCitizenAsync(phone);
+        var notary = await app.StaffAsync("notary");
+        var id = Id(await Api.CreateAsync(citizen, OnlineNotarization(phone, "郑十")));
+
+        // Nothing asked for yet: no form, and a report is refused.
+        var page = await citizen.GetStringAsync($"/citizen/cases/{id}");
+        Assert.Empty(Offered(page));
+        var early = await ActAsync(citizen, id, PageForms.Token(page), "materials-supplied", "");
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal("NotaryApplied", await StateAsync(notary, id));
+
+        // The notary asks for the household register (公证法第二十七条): the applicant uploads it and reports it supplied.
+        await Api.ActAsync(notary, id, "request-notary-materials", new { missing = "户口簿" });
+        page = await citizen.GetStringAsync($"/citizen/cases/{id}");
+        Assert.Equal(["materials-supplied"], Offered(page));
+        Assert.Contains("<h3 id=\"act-materials-supplied\">告知材料已补正</h3>", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(citizen, id, PageForms.Token(page), "户口簿.pdf", Pdf)).StatusCode);
+        var supplied = await ActAsync(citizen, id, PageForms.Token(page), "materials-supplied", "已上传户口簿首页和本人页");
+        Assert.Equal(HttpStatusCode.Redirect, supplied.StatusCode);
+        page = await citizen.GetStringAsync($"/citizen/cases/{id}");
+        Assert.Contains("已告知材料已补正。当前状态：待预审。", page);
+        Assert.Empty(Offered(page));
+        var c = await Api.GetCaseAsync(notary, id);
+        Assert.Equal("NotaryApplied", c["state"]!.GetValue<string>());
+        Assert.Contains(c["timeline"]!.AsArray(), e => e!["action"]?.GetValue<string>() == "materials-supplied"
+            && e["text"]!.GetValue<string>() == "申请人已补正材料：已上传户口簿首页和本人页");
+        Assert.Contains("prereview-pass", c["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()));
+
+        // Notary actions cannot be posted through the citizen's page.
+        var accept = await ActAsync(citizen, id, PageForms.Token(page), "accept-notarization", "");
+        Assert.Equal(HttpStatusCode.BadRequest, accept.StatusCode);
+        Assert.Equal("NotaryApplied", await StateAsync(notary, id));
+
+        await using var scope = app.Scope();
+        var audited = await scope.Get<FarunDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.EntityId == id && e.Action.Contains("materials-supplied")).Select(e => e.ActorKind).ToListAsync();
+        Assert.Equal([Farun.Features.Audit.ActorKind.Citizen], audited);
     }
 
     private static async Task<string> StateAsync(HttpClient client, string id) => (await Api.GetCaseAsync(client, id))["state"]!.GetValue<string>();

@@ -168,6 +168,18 @@ public sealed class NotarizationWorkflowTests
     }
 
     [Fact]
+    public void Policy_CitizenOnNotarization_MayReportMaterialsSuppliedOnlyWhenAskedFor()
+    {
+        var c = Open(At(2026, 3, 2));
+        Assert.Empty(CaseActionPolicy.AllowedFor(c, CitizenActor));
+        c.RequestNotaryMaterials(Ctx(Notary, At(2026, 3, 2)), "户口簿", ServiceRules.Default);
+        Assert.Equal([ServiceActions.MaterialsSupplied], CaseActionPolicy.AllowedFor(c, CitizenActor));
+        Assert.False(CaseActionPolicy.IsPermitted(c, ServiceActions.RefuseNotarization, CitizenActor));
+        c.MaterialsSupplied(Ctx(CitizenActor, At(2026, 3, 3)), null);
+        Assert.Empty(CaseActionPolicy.AllowedFor(c, CitizenActor));
+    }
+
+    [Fact]
     public void Policy_NotaryAtOffice_MayAccept_LegalAidOfficerMayNot()
     {
         var c = Open(At(2026, 3, 2));

@@ -7,7 +7,8 @@ namespace Farun.Features.Cases;
 /// administrators may do nothing (三员分立). Decisions of the legal-aid institution belong to legal-aid officers and
 /// managers; objection decisions to managers (the justice bureau, 《法律援助法》第四十九条); the assigned lawyer works
 /// their own case; a citizen may, on their own legal-aid application, report the requested materials supplied, object to
-/// a refusal or withdraw it.
+/// a refusal or withdraw it, and on their own notarization application report the materials a notary asked for supplied
+/// (《公证法》第二十七条第一款: the notary office tells the applicant what to supplement; the applicant supplements).
 /// </summary>
 public static class CaseActionPolicy
 {
@@ -22,7 +23,8 @@ public static class CaseActionPolicy
         if (a.IsAdministrator || a.Kind == Audit.ActorKind.Anonymous)
             return false;
         if (a.IsCitizen)
-            return c.Type == CaseType.LegalAid && action is CaseActions.Supplement or CaseActions.RaiseObjection or CaseActions.Withdraw;
+            return (c.Type == CaseType.LegalAid && action is CaseActions.Supplement or CaseActions.RaiseObjection or CaseActions.Withdraw)
+                || (c.Type == CaseType.Notarization && action == ServiceActions.MaterialsSupplied);
         if (!a.IsStaff && a.Kind != Audit.ActorKind.System)
             return false;
         if (a.Kind == Audit.ActorKind.System)

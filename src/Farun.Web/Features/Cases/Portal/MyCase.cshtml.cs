@@ -12,7 +12,8 @@ namespace Farun.Web.Features.Cases.Portal;
 /// reasons and the right to object), the assigned lawyer, the outcome, a notarization's matter and bookings, what happened
 /// when, and the supporting documents, to which the applicant can add while the materials are still reviewed (the
 /// workflow's applicant-document states). The applicant's own actions (report the requested materials supplied, object to
-/// a refusal, withdraw) are offered as forms when the case's allowed actions include them. Another person's case is "not found".
+/// a refusal, withdraw; on a notarization, report the materials a notary asked for supplied) are offered as forms when
+/// the case's allowed actions include them. Another person's case is "not found".
 /// </summary>
 [Authorize(Policy = Policies.Citizen)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
@@ -20,7 +21,7 @@ namespace Farun.Web.Features.Cases.Portal;
 public sealed class MyCaseModel(CaseAccess access, CaseReader reader, CaseDocuments documents, CaseActionService actions) : PageModel
 {
     /// <summary>The applicant's own actions this page offers, in display order; shown only when the case allows them now.</summary>
-    public static readonly IReadOnlyList<string> ApplicantActions = [CaseActions.Supplement, CaseActions.RaiseObjection, CaseActions.Withdraw];
+    public static readonly IReadOnlyList<string> ApplicantActions = [CaseActions.Supplement, ServiceActions.MaterialsSupplied, CaseActions.RaiseObjection, CaseActions.Withdraw];
 
     public CaseDto? Case { get; private set; }
 
@@ -91,6 +92,7 @@ public sealed class MyCaseModel(CaseAccess access, CaseReader reader, CaseDocume
             object request = action switch
             {
                 CaseActions.Supplement => new R.Supplement(text),
+                ServiceActions.MaterialsSupplied => new Farun.Web.Features.Notarization.NotarizationActionRequests.MaterialsSupplied(text),
                 CaseActions.RaiseObjection => new R.RaiseObjection(null, text),
                 CaseActions.Withdraw => new R.Withdraw(text),
                 _ => throw BadRequestException.ForField("action", "本页不能执行该操作。"),
@@ -152,6 +154,7 @@ public sealed class MyCaseModel(CaseAccess access, CaseReader reader, CaseDocume
     public static string Label(string action) => action switch
     {
         CaseActions.Supplement => "告知材料已补齐",
+        ServiceActions.MaterialsSupplied => "告知材料已补正",
         CaseActions.RaiseObjection => "提出异议",
         CaseActions.Withdraw => "撤回申请",
         _ => CaseActions.DisplayName(action),
