@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Farun.IntegrationTests.Cases;
 
-/// <summary>Documents on the staff case page: upload through the shared case-documents use case, listing, download.</summary>
+/// <summary>Documents on the staff case pages (/cases, /notarization/cases, /mediation/cases): upload through the shared
+/// case-documents use case, listing, download.</summary>
 public sealed partial class CaseDocumentsPageTests
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
@@ -118,6 +119,56 @@ public sealed partial class CaseDocumentsPageTests
 
         await using var scope = app.Scope();
         Assert.Equal(1, await scope.Get<FarunDbContext>().Attachments.CountAsync(a => a.OwnerId == id));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upload_NotaryAndMediatorOnTheirPages_ListedAndRefusalShownAtTheForm(string provider)
+    {
+        await using var app = await CaseTestApp.StartAsync(provider, SmallLimit());
+
+        // The notary adds a scan to an application taken at the counter, from the notarization page.
+        var notary = await app.StaffAsync("notary");
+        var notarization = Id(await Api.CreateAsync(notary, new
+        {
+            type = "Notarization",
+            channel = "WalkIn",
+            applicant = new { person = new { name = "钱十一", phone = Api.NewMobile() } },
+            notarization = new { matterCode = "identity", purpose = "办理签证", materialsSubmitted = "身份证" },
+        }));
+        var page = await notary.GetStringAsync($"/notarization/cases/{notarization}");
+        Assert.Contains("<label for=\"case-file\">上传材料（PDF、图片、Word、Excel或文本，单个不超过4 KB）</label>", page);
+        var uploaded = await PageForms.UploadAsync(notary, $"/notarization/cases/{notarization}?handler=Upload", PageForms.Token(page), "户口簿.pdf", Pdf);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Equal($"/notarization/cases/{notarization}", uploaded.Headers.Location!.OriginalString);
+        page = await notary.GetStringAsync($"/notarization/cases/{notarization}");
+        Assert.Contains("download>户口簿.pdf</a>", page);
+
+        // A disguised file is refused at the form with the reason; nothing is stored.
+        var disguised = await PageForms.UploadAsync(notary, $"/notarization/cases/{notarization}?handler=Upload", PageForms.Token(page), "公证书.pdf", [.. "MZ\u0090\0"u8.ToArray(), .. new byte[200]]);
+        Assert.Equal(HttpStatusCode.BadRequest, disguised.StatusCode);
+        Assert.Contains("<p id=\"case-file-error\" class=\"field-error\" role=\"alert\">该文件是可执行程序或脚本，不能上传。</p>", await disguised.Content.ReadAsStringAsync());
+
+        // The mediator adds the parties' written statement from the mediation page.
+        var mediator = await app.StaffAsync("mediator");
+        var committee = (await Api.ReadAsync(await mediator.GetAsync("/api/mediation/committees"), HttpStatusCode.OK)).AsArray().First()!["id"]!.GetValue<string>();
+        var mediation = Id(await Api.CreateAsync(mediator, new
+        {
+            type = "Mediation",
+            channel = "WalkIn",
+            applicant = new { person = new { name = "王五", phone = Api.NewMobile() } },
+            parties = new object[] { new { role = "OpposingParty", person = new { name = "赵六" } } },
+            mediation = new { source = "PartyApplication", disputeType = "Neighbourhood", description = "邻居装修噪音。", committeeId = committee },
+        }));
+        page = await mediator.GetStringAsync($"/mediation/cases/{mediation}");
+        var mediated = await PageForms.UploadAsync(mediator, $"/mediation/cases/{mediation}?handler=Upload", PageForms.Token(page), "双方陈述.pdf", Pdf);
+        Assert.Equal(HttpStatusCode.Redirect, mediated.StatusCode);
+        Assert.Contains("download>双方陈述.pdf</a>", await mediator.GetStringAsync($"/mediation/cases/{mediation}"));
+
+        await using var scope = app.Scope();
+        var names = await scope.Get<FarunDbContext>().Attachments.AsNoTracking()
+            .Where(a => a.OwnerId == notarization || a.OwnerId == mediation).Select(a => a.OriginalName).ToListAsync();
+        Assert.Equal(["双方陈述.pdf", "户口簿.pdf"], names.Order(StringComparer.Ordinal));
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string caseId, string token, string name, byte[] content) =>

@@ -14,6 +14,34 @@ public sealed record CaseDocumentDto(Guid Id, string Name, string ContentType, l
 /// <summary>The documents of one case as the staff pages list them (partial <c>/Features/Cases/_CaseDocumentList.cshtml</c>).</summary>
 public sealed record CaseDocumentList(Guid CaseId, IReadOnlyList<CaseDocumentDto> Documents, string Empty = "还没有材料。");
 
+/// <summary>An upload form of a page (partial <c>/Features/Cases/_CaseUploadForm.cshtml</c>): why the last upload was refused.</summary>
+public sealed record CaseUploadForm(string? Error);
+
+/// <summary>An upload from a page's form: the saved document, or why it was refused and the status to answer with.</summary>
+public sealed record UploadOutcome(CaseDocumentDto? Saved, string? Error, int Status)
+{
+    /// <summary>Runs the upload; a refusal (bad file, no permission, the case no longer takes documents) becomes the
+    /// message shown at the form. A case the caller cannot see still throws <see cref="NotFoundException"/>.</summary>
+    public static async Task<UploadOutcome> TryAsync(Func<Task<CaseDocumentDto>> upload)
+    {
+        try
+        {
+            return new(await upload(), null, StatusCodes.Status201Created);
+        }
+        catch (Exception e) when (e is BadRequestException or ForbiddenException or CaseRuleException)
+        {
+            var message = e is BadRequestException bad && bad.Errors.Count > 0 ? string.Join("；", bad.Errors.SelectMany(x => x.Value)) : e.Message;
+            var status = e switch
+            {
+                ForbiddenException => StatusCodes.Status403Forbidden,
+                CaseRuleException => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            return new(null, message, status);
+        }
+    }
+}
+
 /// <summary>
 /// Supporting documents of a case, kept in the attachment store (size and type limits, content sniffing, hashing,
 /// audited download) with an "attachment" entry on the timeline. Whoever can see the case can list and download them;

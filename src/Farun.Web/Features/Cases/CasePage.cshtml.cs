@@ -19,11 +19,8 @@ namespace Farun.Web.Features.Cases;
 [RequestSizeLimit(12 * 1024 * 1024)]
 public sealed class CasePageModel(
     CaseAccess access, CaseReader reader, CaseActionForms forms, CaseActionService actions, RevealPersonalData.Handler reveal,
-    CaseDocuments documents, IOptions<AttachmentOptions> uploads, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
+    CaseDocuments documents, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
-    /// <summary>The configured size limit of one file, as shown next to the upload field.</summary>
-    public string UploadLimit => AttachmentStore.FormatSize(uploads.Value.MaxBytes);
-
     public CaseDto? Case { get; private set; }
 
     public IReadOnlyList<CaseDocumentDto> Documents { get; private set; } = [];
@@ -97,34 +94,21 @@ public sealed class CasePageModel(
     {
         try
         {
-            var saved = await documents.UploadAsync(User, id, file, ct);
-            Message = $"已上传材料“{saved.Name}”。";
-            return RedirectToPage(new { id });
+            var outcome = await UploadOutcome.TryAsync(() => documents.UploadAsync(User, id, file, ct));
+            if (outcome.Saved is { } saved)
+            {
+                Message = $"已上传材料“{saved.Name}”。";
+                return RedirectToPage(new { id });
+            }
+
+            UploadError = outcome.Error;
+            await LoadAsync(id, null, ct);
+            Response.StatusCode = outcome.Status;
+            return Page();
         }
         catch (NotFoundException e)
         {
             return Fail(StatusCodes.Status404NotFound, e.Message);
-        }
-        catch (Exception e) when (e is BadRequestException or ForbiddenException or CaseRuleException)
-        {
-            UploadError = e is BadRequestException bad && bad.Errors.Count > 0 ? string.Join("；", bad.Errors.SelectMany(x => x.Value)) : e.Message;
-            var status = e switch
-            {
-                ForbiddenException => StatusCodes.Status403Forbidden,
-                CaseRuleException => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            };
-            try
-            {
-                await LoadAsync(id, null, ct);
-            }
-            catch (NotFoundException nf)
-            {
-                return Fail(StatusCodes.Status404NotFound, nf.Message);
-            }
-
-            Response.StatusCode = status;
-            return Page();
         }
     }
 

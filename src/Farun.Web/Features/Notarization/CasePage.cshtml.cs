@@ -27,6 +27,25 @@ public sealed class NotaryCasePageModel(CaseReader reader, CaseAccess access, Ca
 
     public bool Allows(string action) => Case.AllowedActions.Contains(action);
 
+    /// <summary>Why the last upload was refused (shown at the upload form).</summary>
+    public string? UploadError { get; private set; }
+
+    /// <summary>Staff add documents while the case is open (a closed case's record is final).</summary>
+    public bool CanUpload => Case.IsOpen;
+
+    /// <summary>Adds a document through the shared case-documents use case (checks, storage, timeline entry, audit).</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
+    {
+        var outcome = await UploadOutcome.TryAsync(() => documents.UploadAsync(User, id, file, ct));
+        if (outcome.Saved is not null)
+            return Redirect($"/notarization/cases/{id}");
+
+        UploadError = outcome.Error;
+        await LoadAsync(id, ct);
+        Response.StatusCode = outcome.Status;
+        return Page();
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadAsync(id, ct);

@@ -61,14 +61,15 @@ public sealed class MyCaseModel(CaseAccess access, CaseReader reader, CaseDocume
     {
         try
         {
-            var saved = await documents.UploadAsync(User, id, file, ct);
-            Message = $"已提交材料“{saved.Name}”。";
-            return RedirectToPage(new { id });
-        }
-        catch (Exception e) when (e is BadRequestException or ForbiddenException or CaseRuleException)
-        {
-            Error = e is BadRequestException bad && bad.Errors.Count > 0 ? string.Join("；", bad.Errors.SelectMany(x => x.Value)) : e.Message;
-            Response.StatusCode = e is ForbiddenException ? StatusCodes.Status403Forbidden : e is CaseRuleException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            var outcome = await UploadOutcome.TryAsync(() => documents.UploadAsync(User, id, file, ct));
+            if (outcome.Saved is { } saved)
+            {
+                Message = $"已提交材料“{saved.Name}”。";
+                return RedirectToPage(new { id });
+            }
+
+            Error = outcome.Error;
+            Response.StatusCode = outcome.Status;
         }
         catch (NotFoundException e)
         {
