@@ -17,6 +17,9 @@ public sealed class BadRequestException(string message, IDictionary<string, stri
 
     public override string Title => "请求内容有误";
 
+    /// <summary>What to show a person at a form: each field's message, or the summary when no field is named.</summary>
+    public IReadOnlyList<string> Messages => Errors.Count > 0 ? [.. Errors.SelectMany(x => x.Value).Distinct()] : [Message];
+
     public static BadRequestException ForField(string field, string message) =>
         new(message, new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -18,6 +18,11 @@ public static class FormErrors
         {
             return [.. e.Errors.Select(x => x.ErrorMessage).Distinct()];
         }
+        catch (BadRequestException e)
+        {
+            // Every field's message, not only the summary ("网上申请包含只能由受理机构填写的内容。" says nothing of which).
+            return e.Messages;
+        }
         catch (DomainException e)
         {
             return [e.Message];

@@ -30,7 +30,7 @@ public sealed record UploadOutcome(CaseDocumentDto? Saved, string? Error, int St
         }
         catch (Exception e) when (e is BadRequestException or ForbiddenException or CaseRuleException)
         {
-            var message = e is BadRequestException bad && bad.Errors.Count > 0 ? string.Join("；", bad.Errors.SelectMany(x => x.Value)) : e.Message;
+            var message = e is BadRequestException bad ? string.Join("；", bad.Messages) : e.Message;
             var status = e switch
             {
                 ForbiddenException => StatusCodes.Status403Forbidden,

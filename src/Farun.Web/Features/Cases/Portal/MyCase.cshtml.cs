@@ -109,7 +109,7 @@ public sealed class MyCaseModel(CaseAccess access, CaseReader reader, CaseDocume
         catch (DomainException e)
         {
             status = e.StatusCode;
-            message = e is BadRequestException bad && bad.Errors.Count > 0 ? string.Join("；", bad.Errors.SelectMany(x => x.Value)) : e.Message;
+            message = e is BadRequestException bad ? string.Join("；", bad.Messages) : e.Message;
         }
         catch (FluentValidation.ValidationException e)
         {
