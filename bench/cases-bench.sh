@@ -52,20 +52,25 @@ fi
 echo "== HTTP creation; $(uptime)"
 # CPU time the app spends (user + system, from /proc), so the cost per creation can be read whatever the machine's load.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$APP/stat"; }
-CPU0=$(cpu_ms)
-OUT=$(dotnet "$DLL" data bench --rounds 10 --url "http://127.0.0.1:$PORT" --token "$TOKEN" --seconds "${BENCH_SECONDS:-30}" --concurrency "${BENCH_CONCURRENCY:-16}" | tail -2)
-CPU1=$(cpu_ms)
-echo "$OUT"
-CREATED=$(echo "$OUT" | sed -n 's/.*: \([0-9]*\) created.*/\1/p')
-[ -n "$CREATED" ] && [ "$CREATED" -gt 0 ] && echo "app CPU time: $((CPU1 - CPU0)) ms for $CREATED cases = $(awk -v t=$((CPU1 - CPU0)) -v n="$CREATED" 'BEGIN {printf "%.1f", t / n}') ms per case"
+# Runs a load generator command, prints its summary and the app's CPU time per created case.
+measured() {
+  local cpu0 cpu1 out created
+  cpu0=$(cpu_ms)
+  out=$("$@")
+  cpu1=$(cpu_ms)
+  echo "$out"
+  created=$(echo "$out" | sed -n 's/.*: \([0-9]*\) created.*/\1/p')
+  [ -n "$created" ] && [ "$created" -gt 0 ] && echo "app CPU time: $((cpu1 - cpu0)) ms for $created cases = $(awk -v t=$((cpu1 - cpu0)) -v n="$created" 'BEGIN {printf "%.1f", t / n}') ms per case"
+  return 0
+}
+dotnet_client() { dotnet "$DLL" data bench --rounds 10 --url "http://127.0.0.1:$PORT" --token "$TOKEN" --seconds "${BENCH_SECONDS:-30}" --concurrency "${BENCH_CONCURRENCY:-16}" | tail -2; }
+wrk_client() {
+  wrk -t2 -c"${BENCH_CONCURRENCY:-16}" -d"${BENCH_SECONDS:-30}s" --timeout 60s -s bench/cases-create.lua "http://127.0.0.1:$PORT" -- "$TOKEN" "$(( $(date +%s) % 1000000 * 1000 + 500000000 ))" | grep -E "^HTTP POST|^First error"
+}
+measured dotnet_client
 if command -v wrk >/dev/null; then
   # The same requests from wrk (C, one process), which leaves the app more of the two cores than the .NET client.
   echo "== HTTP creation, wrk (bench/cases-create.lua); $(uptime)"
-  CPU0=$(cpu_ms)
-  OUT=$(wrk -t2 -c"${BENCH_CONCURRENCY:-16}" -d"${BENCH_SECONDS:-30}s" --timeout 60s -s bench/cases-create.lua "http://127.0.0.1:$PORT" -- "$TOKEN" "$(( $(date +%s) % 1000000 * 1000 + 500000000 ))" | grep -E "^HTTP POST|^First error")
-  CPU1=$(cpu_ms)
-  echo "$OUT"
-  CREATED=$(echo "$OUT" | sed -n 's/.*: \([0-9]*\) created.*/\1/p')
-  [ -n "$CREATED" ] && [ "$CREATED" -gt 0 ] && echo "app CPU time: $((CPU1 - CPU0)) ms for $CREATED cases = $(awk -v t=$((CPU1 - CPU0)) -v n="$CREATED" 'BEGIN {printf "%.1f", t / n}') ms per case"
+  measured wrk_client
 fi
 echo "== done; $(uptime)"
