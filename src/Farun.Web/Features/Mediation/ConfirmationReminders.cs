@@ -30,6 +30,7 @@ public sealed class ConfirmationReminders(IServiceScopeFactory scopes, ServiceRu
             var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
             var due = await WindowCases(db)
                 .Where(c => c.DueOn <= remindFrom && c.DueSort > nowUnix && !db.MediationReminders.Any(r => r.CaseId == c.Id && r.ClockSeq == c.ClockSeq))
+                .OrderBy(c => c.DueSort)
                 .Select(c => new { c.Id, c.ClockSeq, c.DueOn })
                 .Take(1000)
                 .ToListAsync(ct);
@@ -53,7 +54,7 @@ public sealed class ConfirmationReminders(IServiceScopeFactory scopes, ServiceRu
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FarunDbContext>();
-            var ids = await WindowCases(db).Where(c => c.DueSort <= nowUnix).Select(c => c.Id).Take(1000).ToListAsync(ct);
+            var ids = await WindowCases(db).Where(c => c.DueSort <= nowUnix).OrderBy(c => c.DueSort).Select(c => c.Id).Take(1000).ToListAsync(ct);
             var ctx = new CaseContext(CaseActor.System, now, WorkingDayCalendar.China, caseRules);
             foreach (var id in ids)
             {
