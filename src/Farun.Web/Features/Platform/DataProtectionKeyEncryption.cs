@@ -96,7 +96,7 @@ public sealed class PersonalDataXmlDecryptor : IXmlDecryptor
         catch (PersonalDataException e)
         {
             throw new PersonalDataException(
-                $"无法解密数据保护密钥（员工登录 Cookie 和防伪令牌用的密钥）：{e.Message}。请在 {PersonalDataOptions.SectionName}:Keys 中保留加密它时所用的密钥，或运行 pii reencrypt 后再删除旧密钥", e);
+                $"无法解密数据保护密钥（登录 Cookie 和防伪令牌用的密钥）：{e.Message}。请在 {PersonalDataOptions.SectionName}:Keys 中保留加密它时所用的密钥，或运行 pii reencrypt 后再删除旧密钥", e);
         }
 
         return XElement.Parse(xml);
