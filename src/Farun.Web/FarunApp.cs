@@ -43,8 +43,10 @@ public static class FarunApp
         services.AddFarunDatabase(configuration);
         services.AddHostedService<DatabaseInitializer>();
 
-        // Keys live in the database so every node behind a load balancer can read every other node's cookies.
-        services.AddDataProtection().SetApplicationName("Farun").PersistKeysToDbContext<FarunDbContext>();
+        // Keys live in the database so every node behind a load balancer can read every other node's cookies; they are
+        // encrypted with the personal-data keys, or a database backup would be enough to forge staff cookies.
+        services.AddDataProtection().SetApplicationName("Farun").PersistKeysToDbContext<FarunDbContext>()
+            .ProtectKeysWithPersonalDataKeys();
 
         services.AddFarunIdentity();
         builder.AddPlatform();
