@@ -77,7 +77,18 @@ public static class RankerTrainer
                 NumberOfThreads = 1, // OpenMP threads spin; on a shared 2-core machine one thread is faster
                 Silent = true,
             }));
-        var model = pipeline.Fit(data);
+        Microsoft.ML.Data.TransformerChain<Microsoft.ML.Data.RankingPredictionTransformer<Microsoft.ML.Trainers.LightGbm.LightGbmRankingModelParameters>> model;
+        try
+        {
+            model = pipeline.Fit(data);
+        }
+        catch (ArgumentNullException e)
+        {
+            // ML.NET cannot convert a LightGBM tree that has no split, which LightGBM returns when no split of the
+            // training candidates meets its minimum leaf size: too few labelled questions for trees.
+            throw new RankerTrainingException($"LightGBM 在 {groups.Count} 个训练问题上建出了没有分裂的树（训练数据太少）", e);
+        }
+
         var parameters = model.LastTransformer.Model;
         var ensemble = parameters.TrainedTreeEnsemble;
         var converted = new List<TreeEnsembleRanker.Tree>();
@@ -203,3 +214,6 @@ public static class RankerTrainer
         public float[] Features { get; set; } = [];
     }
 }
+
+/// <summary>A ranker could not be trained on the data given (e.g. too little of it for LightGBM).</summary>
+public sealed class RankerTrainingException(string message, Exception inner) : Exception(message, inner);

@@ -30,12 +30,23 @@ public static class SearchModelTrainer
             return baseModel;
         }
 
-        IRanker ranker = options.Ranker switch
+        IRanker ranker;
+        try
         {
-            RankerKind.LightGbm => RankerTrainer.TrainLightGbm(groups, engine.Schema.Count, seed, options.Trees, options.Leaves),
-            RankerKind.Linear => RankerTrainer.TrainLinear(groups, DefaultLinearWeights(engine.Schema)),
-            _ => new Bm25SumRanker(options.Analyzers.Count),
-        };
+            ranker = options.Ranker switch
+            {
+                RankerKind.LightGbm => RankerTrainer.TrainLightGbm(groups, engine.Schema.Count, seed, options.Trees, options.Leaves),
+                RankerKind.Linear => RankerTrainer.TrainLinear(groups, DefaultLinearWeights(engine.Schema)),
+                _ => new Bm25SumRanker(options.Analyzers.Count),
+            };
+        }
+        catch (RankerTrainingException e)
+        {
+            // A handful of labelled questions (a small library, the first confirmed consultations) still teach weights.
+            log?.WriteLine($"  {e.Message}; linear ranker trained instead");
+            ranker = RankerTrainer.TrainLinear(groups, DefaultLinearWeights(engine.Schema));
+        }
+
         log?.WriteLine($"  trained {options.Ranker} on {groups.Count} questions ({groups.Sum(g => g.Features.Length)} candidates): collect {collect:F1} s, fit {watch.Elapsed.TotalSeconds - collect:F1} s");
         return baseModel.WithRanker(ranker);
     }

@@ -160,11 +160,18 @@ public sealed class StatuteSearchEngine : IDisposable
         // 2. BM25 per analyzer: every matching document scored once, into an array.
         var queries = Options.Analyzers.Select(k => BuildQuery(k, text, context.Expansions)).ToArray();
         var maxDoc = _index.Docs.Count;
+        // The score arrays come from this thread's pool, taken here: an analyzer's search may run on a pool thread that
+        // goes on to serve another query's analyzer, and arrays of its own pool would be cleared under this query's feet.
         var runs = new ScoreRun[queries.Length];
+        for (var k = 0; k < runs.Length; k++)
+        {
+            runs[k] = new ScoreRun(maxDoc, k);
+        }
+
         var candidates = new HashSet<int>(context.Cited);
         void Score(int k)
         {
-            var run = runs[k] = new ScoreRun(maxDoc, k);
+            var run = runs[k];
             var q = queries[k];
             if (Options.GroupSharedFields)
             {
@@ -611,7 +618,8 @@ public sealed class StatuteSearchEngine : IDisposable
     {
         // One score array per document and analyzer is a large-object-heap allocation (4 bytes × 64,000 documents);
         // allocating two per query drove frequent gen-2 collections, the slowest queries' stalls. Each thread keeps
-        // its arrays and clears them (a query runs on one thread from start to end, never nested).
+        // its arrays and clears them: create every run of a query on the query's own thread (which runs one query at a
+        // time from start to end), never on a thread that merely helps with part of it.
         [ThreadStatic]
         private static List<float[]>? _pool;
 

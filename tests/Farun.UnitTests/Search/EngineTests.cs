@@ -86,6 +86,43 @@ public sealed class EngineTests(SearchFixture fixture) : IClassFixture<SearchFix
     }
 
     [Fact]
+    public void RankCandidates_ManyQueriesAtOnce_SameFeaturesAsOneAtATime()
+    {
+        // Analyzers search in parallel inside each query; queries running together (training, concurrent requests) must
+        // not share score arrays: a pool thread that helped one query then served another cleared the first one's scores.
+        using var engine = fixture.Engine(options: RetrievalOptions.Default with { Ranker = RankerKind.Bm25, ParallelAnalyzers = true });
+        string[] questions = ["老板三个月没发工资怎么办", "股东之间相互转让股权", "离婚后孩子归谁抚养", "公司解除劳动合同要赔偿吗", "民法典 总则 民事权利", "加班费怎么算"];
+        var expected = questions.Select(q => Snapshot(engine.RankCandidates(q))).ToArray();
+        var mismatches = 0;
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var q = i % questions.Length;
+            if (Snapshot(engine.RankCandidates(questions[q])) != expected[q])
+                Interlocked.Increment(ref mismatches);
+        });
+        Assert.Equal(0, mismatches);
+
+        static string Snapshot(IReadOnlyList<RankedCandidate> ranked) =>
+            string.Join(';', ranked.Select(c => c.ArticleId + ":" + string.Join(',', c.Features.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))));
+    }
+
+    [Fact]
+    public void Train_LightGbmOnTooFewQuestions_FallsBackToLinearRanker()
+    {
+        var questions = new[]
+        {
+            new LabelledQuestion("q1", "老板三个月没发工资怎么办", ["劳动合同法#30"]),
+            new LabelledQuestion("q2", "邻居装修把我家墙弄裂了", ["民法典#295"]),
+        };
+        var log = new StringWriter();
+        using var model = SearchModelTrainer.Train(fixture.Index, fixture.Names, LayVocabulary.Default, questions, RetrievalOptions.Default, log: log);
+        Assert.IsType<LinearRanker>(model.Ranker);
+        Assert.Contains("linear ranker trained instead", log.ToString());
+        using var engine = fixture.Engine(model, RetrievalOptions.Default);
+        Assert.NotEmpty(engine.Search(new SearchRequest("工资被拖欠", 5)).Hits);
+    }
+
+    [Fact]
     public void Search_NoDate_UsesVersionInForce()
     {
         using var engine = fixture.Engine();

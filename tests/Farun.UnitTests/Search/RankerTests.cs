@@ -71,4 +71,14 @@ public sealed class RankerTests
             Assert.Equal((float)expected, ranker.Score(x), 5);
         }
     }
+
+    [Fact]
+    public void TrainLightGbm_TooFewCandidatesToSplit_ThrowsRankerTrainingException()
+    {
+        // Nine candidates in all: no split leaves LightGBM's minimum of 20 on each side, so its tree has no split.
+        var groups = Enumerable.Range(0, 3).Select(g => new TrainingGroup(
+            [[g, 0.1f], [g, 0.9f], [g, 0.5f]], [false, true, false], 1)).ToList();
+        var e = Assert.Throws<RankerTrainingException>(() => RankerTrainer.TrainLightGbm(groups, 2, trees: 10));
+        Assert.Contains("训练数据太少", e.Message);
+    }
 }
