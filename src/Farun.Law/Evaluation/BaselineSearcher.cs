@@ -29,10 +29,11 @@ public sealed class BaselineSearcher : IDisposable
     public BaselineSearcher(IEnumerable<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var config = new IndexWriterConfig(ChineseAnalyzers.Version, _analyzer) { Similarity = new BM25Similarity(1.2f, 0.75f), OpenMode = OpenMode.CREATE };
+        var config = new IndexWriterConfig(ChineseAnalyzers.Version, _analyzer) { Similarity = new BM25Similarity(1.2f, 0.75f), OpenMode = OpenMode.CREATE, MergePolicy = new LogByteSizeMergePolicy() };
         using (var writer = new IndexWriter(_directory, config))
         {
-            Parallel.ForEach(documents.Where(d => d.IsCurrent && d.Number is not null), d =>
+            // One thread, in sequence order: document ids decide ties, and the baseline's figures must not vary by run.
+            foreach (var d in documents.Where(d => d.IsCurrent && d.Number is not null))
             {
                 writer.AddDocument(new Document
                 {
@@ -40,7 +41,8 @@ public sealed class BaselineSearcher : IDisposable
                     new TextField(Title, d.Title, Field.Store.NO),
                     new TextField(Text, d.Text, Field.Store.NO),
                 });
-            });
+            }
+
             writer.Commit();
         }
 

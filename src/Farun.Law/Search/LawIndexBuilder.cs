@@ -35,9 +35,14 @@ public static class LawIndexBuilder
         return new PerFieldAnalyzerWrapper(new Lucene.Net.Analysis.Core.KeywordAnalyzer(), perField);
     }
 
+    /// <summary>Documents analysed by one thread into one small index, before they join the index in order.</summary>
+    public const int ChunkSize = 2000;
+
     /// <summary>
     /// Replaces the content of <paramref name="directory"/> with <paramref name="documents"/>. Safe to call with a
-    /// lazily produced sequence (from the database, for example); documents are analysed on all cores.
+    /// lazily produced sequence (from the database, for example); documents are analysed on all cores. The same documents
+    /// always get the same document ids (their order in the sequence), so ties in ranking, and so every evaluation
+    /// figure, come out the same on every run.
     /// </summary>
     public static IndexBuildResult Build(LuceneDirectory directory, IEnumerable<SearchDocument> documents, IReadOnlyCollection<AnalyzerKind> kinds, CancellationToken ct = default)
     {
@@ -45,34 +50,93 @@ public static class LawIndexBuilder
         ArgumentNullException.ThrowIfNull(documents);
         var watch = Stopwatch.StartNew();
         using var analyzer = CreateAnalyzer(kinds);
-        var config = new IndexWriterConfig(ChineseAnalyzers.Version, analyzer)
-        {
-            OpenMode = OpenMode.CREATE,
-            Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = 64,
-        };
         var total = 0;
         var current = 0;
         // Titles and heading paths repeat on every article of a law: analyse each distinct one once.
         var cache = new System.Collections.Concurrent.ConcurrentDictionary<(AnalyzerKind, string), string[]>();
-        using (var writer = new IndexWriter(directory, config))
+
+        // Several threads adding to one writer would interleave their documents by timing. Instead each chunk of the
+        // sequence is written by one thread into its own small index, and the chunks join the index in sequence order;
+        // log merge policies only ever merge neighbouring segments, so the order survives the final merge.
+        using (var writer = new IndexWriter(directory, Config(analyzer, 64)))
         {
-            var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.ForEach(documents, options, doc =>
+            var pending = new Queue<Task<(Lucene.Net.Store.RAMDirectory Directory, int Total, int Current)>>();
+            void JoinOldest()
             {
-                writer.AddDocument(ToLucene(doc, kinds, analyzer, cache));
-                Interlocked.Increment(ref total);
-                if (doc.IsCurrent)
+                var (chunk, chunkTotal, chunkCurrent) = pending.Dequeue().GetAwaiter().GetResult();
+                using (chunk)
                 {
-                    Interlocked.Increment(ref current);
+                    writer.AddIndexes(chunk);
                 }
-            });
+
+                total += chunkTotal;
+                current += chunkCurrent;
+            }
+
+            try
+            {
+                foreach (var chunk in documents.Chunk(ChunkSize))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    pending.Enqueue(Task.Run(() => WriteChunk(chunk, kinds, analyzer, cache), ct));
+                    if (pending.Count > Environment.ProcessorCount)
+                    {
+                        JoinOldest();
+                    }
+                }
+
+                while (pending.Count > 0)
+                {
+                    JoinOldest();
+                }
+            }
+            finally
+            {
+                // On failure or cancellation: let the chunks still being written finish and free them.
+                foreach (var task in pending)
+                {
+                    try
+                    {
+                        task.GetAwaiter().GetResult().Directory.Dispose();
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Cancelled before it started: nothing to free.
+                    }
+                }
+            }
+
             writer.ForceMerge(1);
             writer.Commit();
         }
 
         return new IndexBuildResult(total, current, watch.Elapsed);
     }
+
+    private static (Lucene.Net.Store.RAMDirectory Directory, int Total, int Current) WriteChunk(
+        SearchDocument[] chunk, IReadOnlyCollection<AnalyzerKind> kinds, Analyzer analyzer, System.Collections.Concurrent.ConcurrentDictionary<(AnalyzerKind, string), string[]> cache)
+    {
+        var directory = new Lucene.Net.Store.RAMDirectory();
+        using (var writer = new IndexWriter(directory, Config(analyzer, 256)))
+        {
+            foreach (var doc in chunk)
+            {
+                writer.AddDocument(ToLucene(doc, kinds, analyzer, cache));
+            }
+
+            writer.Commit();
+        }
+
+        return (directory, chunk.Length, chunk.Count(d => d.IsCurrent));
+    }
+
+    private static IndexWriterConfig Config(Analyzer analyzer, double ramBufferMb) => new(ChineseAnalyzers.Version, analyzer)
+    {
+        OpenMode = OpenMode.CREATE,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = ramBufferMb,
+        MergePolicy = new LogByteSizeMergePolicy(),
+    };
 
     private static Document ToLucene(SearchDocument d, IReadOnlyCollection<AnalyzerKind> kinds, Analyzer analyzer, System.Collections.Concurrent.ConcurrentDictionary<(AnalyzerKind, string), string[]> cache)
     {
