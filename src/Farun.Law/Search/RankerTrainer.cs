@@ -77,10 +77,10 @@ public static class RankerTrainer
                 NumberOfThreads = 1, // OpenMP threads spin; on a shared 2-core machine one thread is faster
                 Silent = true,
             }));
-        Microsoft.ML.Data.TransformerChain<Microsoft.ML.Data.RankingPredictionTransformer<Microsoft.ML.Trainers.LightGbm.LightGbmRankingModelParameters>> model;
+        LightGbmRankingModelParameters parameters;
         try
         {
-            model = pipeline.Fit(data);
+            parameters = pipeline.Fit(data).LastTransformer.Model;
         }
         catch (ArgumentNullException e)
         {
@@ -89,7 +89,6 @@ public static class RankerTrainer
             throw new RankerTrainingException($"LightGBM 在 {groups.Count} 个训练问题上建出了没有分裂的树（训练数据太少）", e);
         }
 
-        var parameters = model.LastTransformer.Model;
         var ensemble = parameters.TrainedTreeEnsemble;
         var converted = new List<TreeEnsembleRanker.Tree>();
         for (var t = 0; t < ensemble.Trees.Count; t++)
