@@ -7,25 +7,212 @@ namespace Farun.Web.Common;
 public static class FormErrors
 {
     /// <summary>Runs <paramref name="action"/>; no messages when it succeeded.</summary>
-    public static async Task<IReadOnlyList<string>> TryAsync(Func<Task> action)
+    public static async Task<IReadOnlyList<string>> TryAsync(Func<Task> action) => (await FormErrorSet.TryAsync(action)).Messages;
+
+    /// <summary>A validator's property path as the API names it in ProblemDetails: each segment camel-cased
+    /// (<c>Complaint.Subject.Kind</c> → <c>complaint.subject.kind</c>, <c>Parties[0].Person</c> → <c>parties[0].person</c>).</summary>
+    public static string Camel(string path) =>
+        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}
+
+/// <summary>The errors of one form post: messages keyed by the field's camelCase JSON path (as the API's ProblemDetails
+/// name them, compared case-insensitively), and general messages that belong to no field. Keeps the order they came in.</summary>
+public sealed class FormErrorSet
+{
+    private readonly List<(string? Field, string Message)> entries = [];
+    private readonly Dictionary<string, List<string>> fields = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> general = [];
+
+    public bool IsEmpty => entries.Count == 0;
+
+    /// <summary>Every message with its field (null for a general one), in the order added, without repeats.</summary>
+    public IReadOnlyList<(string? Field, string Message)> Entries => entries;
+
+    /// <summary>Messages by field path (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields =>
+        fields.ToDictionary(kv => kv.Key, IReadOnlyList<string> (kv) => kv.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Messages that name no field.</summary>
+    public IReadOnlyList<string> General => general;
+
+    /// <summary>Every distinct message, in the order added.</summary>
+    public IReadOnlyList<string> Messages => [.. entries.Select(e => e.Message).Distinct()];
+
+    /// <summary>The messages of one field path (exactly that path).</summary>
+    public IReadOnlyList<string> For(string field) => fields.TryGetValue(field, out var list) ? list : [];
+
+    /// <summary>Adds a message for <paramref name="field"/> (null or empty: a general message); a repeat is ignored.</summary>
+    public FormErrorSet Add(string? field, string message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        var key = string.IsNullOrWhiteSpace(field) ? null : field.Trim();
+        if (key is null)
+        {
+            if (general.Contains(message, StringComparer.Ordinal))
+                return this;
+            general.Add(message);
+        }
+        else
+        {
+            if (!fields.TryGetValue(key, out var list))
+                fields[key] = list = [];
+            if (list.Contains(message, StringComparer.Ordinal))
+                return this;
+            list.Add(message);
+        }
+
+        entries.Add((key, message));
+        return this;
+    }
+
+    /// <summary>Adds every message of <paramref name="other"/>.</summary>
+    public FormErrorSet Add(FormErrorSet other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (field, message) in other.entries)
+            Add(field, message);
+        return this;
+    }
+
+    /// <summary>Whether any message names <paramref name="field"/> or a path under it (<c>startsAt</c>, <c>complaint.caseIds[0]</c>).</summary>
+    public bool Names(string field) => entries.Any(e => e.Field is { } f && FormErrorView.Covers(field, f));
+
+    /// <summary>This set without the messages of <paramref name="field"/> (and the paths under it).</summary>
+    public FormErrorSet Without(string field)
+    {
+        var rest = new FormErrorSet();
+        foreach (var (f, message) in entries.Where(e => e.Field is null || !FormErrorView.Covers(field, e.Field)))
+            rest.Add(f, message);
+        return rest;
+    }
+
+    /// <summary>The messages of a use case's error: a validation failure by (camel-cased) property; a 400 by the fields
+    /// it names, or its message when it names none; any other domain error as a general message.</summary>
+    public static FormErrorSet From(DomainException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var set = new FormErrorSet();
+        if (e is BadRequestException { Errors.Count: > 0 } b)
+        {
+            foreach (var (field, messages) in b.Errors)
+            {
+                foreach (var message in messages)
+                    set.Add(field, message);
+            }
+        }
+        else
+        {
+            set.Add(null, e.Message);
+        }
+
+        return set;
+    }
+
+    /// <inheritdoc cref="From(DomainException)"/>
+    public static FormErrorSet From(ValidationException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var set = new FormErrorSet();
+        foreach (var failure in e.Errors)
+            set.Add(string.IsNullOrEmpty(failure.PropertyName) ? null : FormErrors.Camel(failure.PropertyName), failure.ErrorMessage);
+        if (set.IsEmpty)
+            set.Add(null, e.Message);
+        return set;
+    }
+
+    /// <summary>Runs <paramref name="action"/>; an empty set when it succeeded, else the messages of its validation or
+    /// domain error (other exceptions propagate).</summary>
+    public static async Task<FormErrorSet> TryAsync(Func<Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
         try
         {
             await action();
-            return [];
+            return new FormErrorSet();
         }
         catch (ValidationException e)
         {
-            return [.. e.Errors.Select(x => x.ErrorMessage).Distinct()];
-        }
-        catch (BadRequestException e)
-        {
-            // Every field's message, not only the summary ("网上申请包含只能由受理机构填写的内容。" says nothing of which).
-            return e.Messages;
+            return From(e);
         }
         catch (DomainException e)
         {
-            return [e.Message];
+            return From(e);
         }
+    }
+
+    /// <summary>Places the messages at a page's inputs: each (path, input id) pair, listed in the order of the form, says
+    /// which input shows the errors of that path and the paths under it (the longest matching path wins). When several inputs share a path, the first
+    /// shows the message and all are marked invalid. Messages whose path has no input appear only in the summary.</summary>
+    public FormErrorView Place(params (string Path, string InputId)[] inputs) => new(this, inputs);
+}
+
+/// <summary>A <see cref="FormErrorSet"/> placed at the inputs of one page: what each input shows, and the summary above
+/// the form (GOV.UK error summary: items of a field link to its input).</summary>
+public sealed class FormErrorView
+{
+    public static readonly FormErrorView None = new(new FormErrorSet(), []);
+
+    public sealed record SummaryItem(string Message, string? InputId);
+
+    private readonly Dictionary<string, List<string>> messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> describedBy = new(StringComparer.Ordinal);
+    private readonly List<SummaryItem> summary;
+
+    internal FormErrorView(FormErrorSet errors, IReadOnlyList<(string Path, string InputId)> inputs)
+    {
+        var items = new List<SummaryItem>();
+        foreach (var (field, message) in errors.Entries)
+        {
+            var target = field is null ? null : inputs.Select(i => i.Path).Where(p => Covers(p, field)).MaxBy(p => p.Length);
+            if (target is null)
+            {
+                Summarize(items, message, null);
+                continue;
+            }
+
+            var ids = inputs.Where(i => string.Equals(i.Path, target, StringComparison.OrdinalIgnoreCase)).Select(i => i.InputId).ToList();
+            var primary = ids[0];
+            if (!messages.TryGetValue(primary, out var list))
+                messages[primary] = list = [];
+            if (!list.Contains(message, StringComparer.Ordinal))
+                list.Add(message);
+            foreach (var id in ids)
+                describedBy.TryAdd(id, ErrorId(primary));
+            Summarize(items, message, primary);
+        }
+
+        // Messages of no input first, then in the order of the inputs (the order of the map, i.e. of the form).
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++)
+            position.TryAdd(inputs[i].InputId, i);
+        summary = [.. items.OrderBy(x => x.InputId is null ? -1 : position[x.InputId])];
+    }
+
+    public bool Any => summary.Count > 0;
+
+    /// <summary>Every message once per input (general ones and those of no input without one, first), then in the order
+    /// of the inputs; in the order they came in within each.</summary>
+    public IReadOnlyList<SummaryItem> Summary => summary;
+
+    /// <summary>The messages shown next to <paramref name="inputId"/>.</summary>
+    public IReadOnlyList<string> MessagesAt(string inputId) => messages.TryGetValue(inputId, out var list) ? list : [];
+
+    public bool IsInvalid(string inputId) => describedBy.ContainsKey(inputId);
+
+    /// <summary>The id of the element with the messages describing <paramref name="inputId"/>; null when it is valid.</summary>
+    public string? DescribedBy(string inputId) => describedBy.GetValueOrDefault(inputId);
+
+    public static string ErrorId(string inputId) => inputId + "-err";
+
+    /// <summary>Whether the input for <paramref name="path"/> shows the error of <paramref name="field"/>: the same path,
+    /// or one under it (<c>complaint.subject</c> covers <c>complaint.subject.kind</c>; <c>complaint.caseIds</c> covers
+    /// <c>complaint.caseIds[2]</c>).</summary>
+    public static bool Covers(string path, string field) =>
+        field.StartsWith(path, StringComparison.OrdinalIgnoreCase) && (field.Length == path.Length || field[path.Length] is '.' or '[');
+
+    private static void Summarize(List<SummaryItem> items, string message, string? inputId)
+    {
+        if (!items.Contains(new SummaryItem(message, inputId)))
+            items.Add(new SummaryItem(message, inputId));
     }
 }

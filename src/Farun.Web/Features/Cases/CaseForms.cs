@@ -100,13 +100,10 @@ public static class CaseForms
     /// <summary>Field errors of an exception from the handlers, keyed like the API's (camelCase JSON paths).</summary>
     public static Dictionary<string, string[]> Errors(Exception e) => e switch
     {
-        ValidationException v => v.Errors.GroupBy(x => Camel(x.PropertyName)).ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage).Distinct().ToArray()),
+        ValidationException v => v.Errors.GroupBy(x => FormErrors.Camel(x.PropertyName)).ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage).Distinct().ToArray()),
         BadRequestException b => new Dictionary<string, string[]>(b.Errors),
         _ => [],
     };
-
-    public static string Camel(string path) =>
-        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 
     private static void Set(JsonObject root, string path, JsonNode value)
     {

@@ -51,7 +51,24 @@ public sealed class NewComplaintModel(CreateCase.Handler handler, IValidator<Cre
     /// <summary>The chosen subject's cases the caller may see, to link; null until a subject is chosen.</summary>
     public IReadOnlyList<ComplaintDesk.SubjectCase>? SubjectCases { get; private set; }
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The errors of the last post, by the API's field path (see <see cref="Inputs"/>).</summary>
+    public FormErrorSet Errors { get; private set; } = new();
+
+    /// <summary>The errors placed at the form's inputs, for the summary and the inline messages.</summary>
+    public FormErrorView FieldErrors => Errors.Place(Inputs);
+
+    /// <summary>Which input shows the errors of which path of <see cref="CreateCase.Request"/> (and the paths under it).</summary>
+    private static readonly (string Path, string InputId)[] Inputs =
+    [
+        ("complaint.kind", nameof(Kind)),
+        ("channel", nameof(Channel)),
+        ("applicant.person.name", nameof(ApplicantName)),
+        ("applicant.person.phone", nameof(ApplicantPhone)),
+        ("complaint.subject", nameof(Subject)),
+        ("complaint.caseIds", nameof(CaseNumbers)),
+        ("complaint.content", nameof(Text)),
+        ("complaint.demand", nameof(Demand)),
+    ];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -60,7 +77,7 @@ public sealed class NewComplaintModel(CreateCase.Handler handler, IValidator<Cre
     {
         if (!ComplaintDesk.TryParse(Subject, out _))
         {
-            Errors = ["请选择被投诉人。"];
+            Errors = new FormErrorSet().Add("complaint.subject", "请选择被投诉人。");
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
@@ -72,10 +89,10 @@ public sealed class NewComplaintModel(CreateCase.Handler handler, IValidator<Cre
     {
         var subject = ComplaintDesk.TryParse(Subject, out var parsed) ? parsed : null;
         var numbers = (CaseNumbers ?? "").Split([' ', ',', '，', '、', ';', '；', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var typed = new List<string>();
+        var typed = new FormErrorSet();
         if (numbers.Length > 0 && subject is not null)
         {
-            typed.AddRange(await FormErrors.TryAsync(async () =>
+            typed = await FormErrorSet.TryAsync(async () =>
             {
                 foreach (var (number, id) in await desk.SubjectCaseIdsAsync(subject, numbers, ct))
                 {
@@ -84,7 +101,7 @@ public sealed class NewComplaintModel(CreateCase.Handler handler, IValidator<Cre
                     else
                         throw BadRequestException.ForField("complaint.caseIds", $"编号{number}不是被投诉人承办的事项，或编号有误。");
                 }
-            }));
+            });
         }
 
         CaseIds = [.. CaseIds.Distinct()];
@@ -94,11 +111,14 @@ public sealed class NewComplaintModel(CreateCase.Handler handler, IValidator<Cre
             null, null, null, null, null, null,
             Complaint: new ComplaintIntakeRequest(Kind, subject, Text, string.IsNullOrWhiteSpace(Demand) ? null : Demand, CaseIds.Count == 0 ? null : CaseIds));
         Guid? createdId = null;
-        Errors = typed.Count > 0 ? typed : await FormErrors.TryAsync(async () =>
-        {
-            await validator.ValidateAndThrowAsync(request, ct);
-            createdId = (await handler.HandleAsync(request, User, ct)).Case.Id;
-        });
+        // A typed number that is not the subject's: not registered, but the rest of the form is checked too.
+        Errors = typed.IsEmpty
+            ? await FormErrorSet.TryAsync(async () =>
+            {
+                await validator.ValidateAndThrowAsync(request, ct);
+                createdId = (await handler.HandleAsync(request, User, ct)).Case.Id;
+            })
+            : typed.Add(await FormErrorSet.TryAsync(() => validator.ValidateAndThrowAsync(request, ct)));
         if (createdId is { } id)
             return Redirect($"/complaints/{id}");
 
@@ -118,7 +138,7 @@ public sealed class NewComplaintModel(CreateCase.Handler handler, IValidator<Cre
             }
             catch (BadRequestException e)
             {
-                Errors = [.. Errors, e.Message];
+                Errors.Add(FormErrorSet.From(e));
             }
         }
     }

@@ -28,7 +28,27 @@ public sealed class QualityPageModel(
 
     public IReadOnlyDictionary<Guid, int?> LegalAidScores { get; private set; } = new Dictionary<Guid, int?>();
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The errors of the last post, by the path of <see cref="FollowUpEndpoints.Sample"/> or
+    /// <see cref="FollowUpEndpoints.Review"/> (<c>batch</c>, <c>rate</c>; <c>scores.{criterion}</c>, <c>comment</c>).</summary>
+    public FormErrorSet Errors { get; private set; } = new();
+
+    /// <summary>The errors placed at the inputs: the sampling form's, or those of the review form that was posted (the
+    /// errors of <c>scores</c> as a whole at its first criterion, all criteria marked).</summary>
+    public FormErrorView FieldErrors
+    {
+        get
+        {
+            var criteria = Reviews.FirstOrDefault(r => r.Id == FailedReviewId)?.Criteria ?? [];
+            return Errors.Place(
+            [
+                ("batch", nameof(Batch)),
+                ("rate", nameof(RatePercent)),
+                .. criteria.Select(c => ("scores", ScoreInputId(FailedReviewId!.Value, c.Key))),
+                .. criteria.Select(c => ($"scores.{c.Key}", ScoreInputId(FailedReviewId!.Value, c.Key))),
+                ("comment", CommentInputId(FailedReviewId ?? Guid.Empty)),
+            ]);
+        }
+    }
 
     /// <summary>The review whose form showed the errors (its inputs are kept).</summary>
     public Guid? FailedReviewId { get; private set; }
@@ -46,29 +66,33 @@ public sealed class QualityPageModel(
 
     public async Task<IActionResult> OnPostSampleAsync(CancellationToken ct)
     {
-        var errors = new List<string>();
+        var errors = new FormErrorSet();
         decimal? rate = null;
         if (!string.IsNullOrWhiteSpace(RatePercent))
         {
             if (decimal.TryParse(RatePercent.Trim().TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var pct))
                 rate = Math.Round(pct / 100m, 4);
             else
-                errors.Add("抽查比例须为1到100之间的数字（百分比）。");
+                errors.Add("rate", "抽查比例须为1到100之间的数字（百分比）。");
         }
 
         var batch = string.IsNullOrWhiteSpace(Batch) ? null : Batch.Trim();
         var r = new FollowUpEndpoints.Sample(batch, rate);
         IReadOnlyList<QualityReviewDto> drawn = [];
-        if (errors.Count == 0)
+        if (errors.IsEmpty)
         {
-            errors.AddRange((await FormErrors.TryAsync(async () =>
+            // The API's rate is a fraction; the page's is typed in percent, so its hint about fractions is left out.
+            foreach (var (field, message) in (await FormErrorSet.TryAsync(async () =>
             {
                 await sampleValidator.ValidateAndThrowAsync(r, ct);
                 drawn = await quality.SampleAsync(User, r, ct);
-            })).Select(e => e.Replace("（填0.01到1）", "", StringComparison.Ordinal)));
+            })).Entries)
+            {
+                errors.Add(field, message.Replace("（填0.01到1）", "", StringComparison.Ordinal));
+            }
         }
 
-        if (errors.Count == 0)
+        if (errors.IsEmpty)
         {
             Notice = $"已随机抽取{drawn.Count}件（{drawn[0].Batch}）：{string.Join("、", drawn.Select(d => d.CaseNumber))}。";
             return RedirectToPage(new { batch = drawn[0].Batch });
@@ -82,24 +106,25 @@ public sealed class QualityPageModel(
 
     public async Task<IActionResult> OnPostReviewAsync(Guid id, string? comment, CancellationToken ct)
     {
-        var errors = new List<string>();
+        var errors = new FormErrorSet();
         var scores = new Dictionary<string, int>();
         foreach (var key in Request.Form.Keys.Where(k => k.StartsWith("score.", StringComparison.Ordinal)))
         {
             var text = Request.Form[key].ToString().Trim();
             if (text.Length == 0)
                 continue;
+            var criterion = key["score.".Length..];
             if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var points))
-                scores[key["score.".Length..]] = points;
+                scores[criterion] = points;
             else
-                errors.Add($"评分须为整数：“{text}”。");
+                errors.Add($"scores.{criterion}", $"评分须为整数：“{text}”。");
         }
 
         var r = new FollowUpEndpoints.Review(scores, comment);
         QualityReviewDto? done = null;
-        if (errors.Count == 0)
+        if (errors.IsEmpty)
         {
-            errors.AddRange(await FormErrors.TryAsync(async () =>
+            errors.Add(await FormErrorSet.TryAsync(async () =>
             {
                 await reviewValidator.ValidateAndThrowAsync(r, ct);
                 done = await quality.ReviewAsync(User, id, r, ct);
@@ -121,6 +146,14 @@ public sealed class QualityPageModel(
 
     /// <summary>The value typed for a criterion of the review that failed, so it is not lost.</summary>
     public string? Typed(Guid reviewId, string key) => reviewId == FailedReviewId ? Request.Form[$"score.{key}"].ToString() : null;
+
+    /// <summary>The comment typed in the review that failed.</summary>
+    public string? TypedComment(Guid reviewId) => reviewId == FailedReviewId ? Request.Form["comment"].ToString() : null;
+
+    /// <summary>The id of a criterion's input in a review's form (each review on the page has its own form).</summary>
+    public static string ScoreInputId(Guid reviewId, string key) => $"review-{reviewId:N}-score-{key}";
+
+    public static string CommentInputId(Guid reviewId) => $"review-{reviewId:N}-comment";
 
     private async Task LoadAsync(CancellationToken ct)
     {

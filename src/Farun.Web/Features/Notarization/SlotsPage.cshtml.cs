@@ -44,7 +44,29 @@ public sealed class NotarySlotsPageModel(OpenNotarySlots slots, IValidator<Notar
 
     public IReadOnlyList<OpenNotarySlots.ScheduleRow> Schedule { get; private set; } = [];
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The errors of the last post, by the path of <see cref="NotaryEndpoints.OpenSlots"/> (see <see cref="Inputs"/>).</summary>
+    public FormErrorSet Errors { get; private set; } = new();
+
+    /// <summary>The errors placed at the form's inputs, for the summary and the inline messages.</summary>
+    public FormErrorView FieldErrors => Errors.Place(Inputs);
+
+    /// <summary>Which input shows the errors of which request path. <c>startsAt</c> is typed as a date and a time: its
+    /// message is shown at the date and both are marked; a missing date or time is the page's own check.</summary>
+    private static readonly (string Path, string InputId)[] Inputs =
+    [
+        ("servicePointId", nameof(ServicePointId)),
+        ("kind", nameof(Kind)),
+        ("startsAt", nameof(Date)),
+        ("startsAt", nameof(Time)),
+        (DatePath, nameof(Date)),
+        (TimePath, nameof(Time)),
+        ("minutes", nameof(Minutes)),
+        ("count", nameof(Count)),
+        ("capacity", nameof(Capacity)),
+    ];
+
+    private const string DatePath = "startsAt.date";
+    private const string TimePath = "startsAt.time";
 
     [TempData]
     public string? Notice { get; set; }
@@ -61,18 +83,19 @@ public sealed class NotarySlotsPageModel(OpenNotarySlots slots, IValidator<Notar
         DateTimeOffset? startsAt = Date is { } d && Time is { } t ? new DateTimeOffset(d.ToDateTime(t), ChinaTime.Offset) : null;
         var request = new NotaryEndpoints.OpenSlots(ServicePointId, startsAt, Minutes, Count, Kind, Capacity);
         IReadOnlyList<SlotDto> opened = [];
-        var errors = new List<string>();
+        var errors = new FormErrorSet();
         if (Date is null)
-            errors.Add("请填写日期。");
+            errors.Add(DatePath, "请填写日期。");
         if (Time is null)
-            errors.Add("请填写开始时间。");
-        errors.AddRange(await FormErrors.TryAsync(async () =>
+            errors.Add(TimePath, "请填写开始时间。");
+        var result = await FormErrorSet.TryAsync(async () =>
         {
             await validator.ValidateAndThrowAsync(request, ct);
             opened = await slots.HandleAsync(request, User, ct);
-        }));
-        Errors = [.. errors.Distinct()];
-        if (Errors.Count == 0)
+        });
+        // A missing date or time already says which of the two to fill; the request's "no start time" would repeat it.
+        Errors = errors.Add(errors.IsEmpty ? result : result.Without("startsAt"));
+        if (Errors.IsEmpty)
         {
             Notice = $"已开放{opened.Count}个{Kind.DisplayName()}预约名额（{startsAt!.Value:M月d日 HH:mm}起）。";
             return RedirectToPage();
