@@ -65,9 +65,21 @@ public sealed class FollowUpFlowTests
         var ratingPage = await anonymous.GetStringAsync($"/rate/{token}");
         Assert.Contains(bad["number"]!.GetValue<string>(), ratingPage, StringComparison.Ordinal);
         Assert.Contains("非常不满意", ratingPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("error-summary", ratingPage, StringComparison.Ordinal);
+
+        // Sent without a level: 400, the message in the level group, the typed comment kept; the link is still unused.
+        var unrated = await PageForms.PostAsync(anonymous, $"/rate/{token}", ratingPage, [("comment", "希望<b>回电</b>")]);
+        Assert.Equal(HttpStatusCode.BadRequest, unrated.StatusCode);
+        var unratedHtml = await unrated.Content.ReadAsStringAsync();
+        Assert.Matches("<fieldset id=\"level\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"level-err\"", unratedHtml);
+        Assert.Matches("(?s)<fieldset id=\"level\".*<p class=\"field-error\" id=\"level-err\">请选择评价等级.*</fieldset>", unratedHtml);
+        Assert.Contains("请选择评价等级", FieldErrorHtml.SummaryLink(unratedHtml, "level"), StringComparison.Ordinal);
+        Assert.Contains(">希望&lt;b&gt;回电&lt;/b&gt;</textarea>", unratedHtml, StringComparison.Ordinal);
+        FieldErrorHtml.AssertValid(unratedHtml, "comment");
         await Api.ReadAsync(await Api.PostAsync(anonymous, $"/api/ratings/{token}", new { level = "Satisfied", comment = "后来说清楚了" }), HttpStatusCode.OK);
         await Api.ReadAsync(await Api.PostAsync(anonymous, $"/api/ratings/{token}", new { level = "Satisfied" }), HttpStatusCode.NotFound);
         await Api.ReadAsync(await anonymous.GetAsync("/api/ratings/not-a-token"), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/rate/{token}")).StatusCode);
 
         // The rate counts first ratings only, with its definition; the second round is shown separately.
         var report = await Api.ReadAsync(await manager.GetAsync("/api/satisfaction"), HttpStatusCode.OK);
