@@ -157,4 +157,34 @@ public sealed class ServicePageFieldErrorsTests
             [("score.compliance", "28"), ("score.timeliness", "20"), ("score.attitude", "18"), ("score.result", "26")]);
         Assert.Equal(HttpStatusCode.Redirect, scored.StatusCode);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MediationIntakePage_BadPost_EachErrorAtItsInputAndInTheSummary(string provider)
+    {
+        await using var app = await CaseTestApp.StartAsync(provider);
+        var mediator = await app.StaffAsync("mediator");
+        var form = await PageForms.GetPageAsync(mediator, "/mediation/new");
+        Assert.DoesNotContain("aria-invalid", form, StringComparison.Ordinal);
+        var committee = Regex.Match(form, "name=\"CommitteeId\"[^>]*>\\s*<option value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(committee);
+
+        // A police referral without the officer and incident, no description, a wrong ID number, the other party unnamed.
+        var bad = await PageForms.PostAsync(mediator, "/mediation/new", form,
+        [
+            ("Source", "PoliceReferral"), ("CommitteeId", committee), ("DisputeType", "Neighbourhood"), ("Description", ""),
+            ("ApplicantName", "张三"), ("ApplicantIdNumber", "110101199003071234"), ("OpposingName", ""), ("Station", "南湖派出所"),
+        ]);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync();
+        FieldErrorHtml.AssertAtField(html, "Description", "请填写纠纷简要情况。");
+        FieldErrorHtml.AssertAtField(html, "ApplicantIdNumber", "校验");
+        FieldErrorHtml.AssertAtField(html, "OpposingName", "请填写姓名。");
+        FieldErrorHtml.AssertAtField(html, "Officer", "请填写移送民警姓名。");
+        FieldErrorHtml.AssertAtField(html, "Incident", "请填写警情编号。");
+        FieldErrorHtml.AssertValid(html, "ApplicantName");
+        FieldErrorHtml.AssertValid(html, "Station");
+        Assert.Matches("<input[^>]*id=\"ApplicantName\"[^>]*value=\"张三\"", html);
+        Assert.Matches("<input[^>]*id=\"Station\"[^>]*value=\"南湖派出所\"", html);
+    }
 }

@@ -66,7 +66,36 @@ public sealed class IntakeModel(CreateCase.Handler handler, IValidator<CreateCas
 
     public IReadOnlyList<MediatorRegistry.MediatorDto> StationedLawyers { get; private set; } = [];
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The errors of the last post, by the API's field path (see <see cref="Inputs"/>).</summary>
+    public FormErrorSet Errors { get; private set; } = new();
+
+    public FormErrorView FieldErrors => Errors.Place(Inputs);
+
+    /// <summary>Which input shows the errors of which request path (and the paths under it), in the order of the form.</summary>
+    private static readonly (string Path, string InputId)[] Inputs =
+    [
+        ("mediation.source", nameof(Source)),
+        ("channel", nameof(Source)),
+        ("mediation.committeeId", nameof(CommitteeId)),
+        ("mediation.disputeType", nameof(DisputeType)),
+        ("mediation.description", nameof(Description)),
+        ("mediation.amountInvolved", nameof(Amount)),
+        ("applicant", nameof(ApplicantName)),
+        ("applicant.person.name", nameof(ApplicantName)),
+        ("applicant.person.phone", nameof(ApplicantPhone)),
+        ("applicant.person.idNumber", nameof(ApplicantIdNumber)),
+        ("applicant.person.documentType", nameof(ApplicantIdNumber)),
+        ("parties[0]", nameof(OpposingName)),
+        ("parties[0].person.name", nameof(OpposingName)),
+        ("parties[0].person.phone", nameof(OpposingPhone)),
+        ("mediation.police", nameof(Station)),
+        ("mediation.police.station", nameof(Station)),
+        ("mediation.police.officerName", nameof(Officer)),
+        ("mediation.police.incidentNumber", nameof(Incident)),
+        ("mediation.police.stationedLawyerId", nameof(StationedLawyerId)),
+        ("mediation.referringBody", nameof(ReferringBody)),
+        ("mediation.referenceNumber", nameof(ReferenceNumber)),
+    ];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -88,7 +117,7 @@ public sealed class IntakeModel(CreateCase.Handler handler, IValidator<CreateCas
                 Source == MediationSource.PoliceReferral ? new MediationIntakeRequest.PoliceRequest(Station, Officer, Incident, StationedLawyerId) : null,
                 ReferringBody, ReferenceNumber));
         Guid? createdId = null;
-        Errors = await FormErrors.TryAsync(async () =>
+        Errors = await FormErrorSet.TryAsync(async () =>
         {
             await validator.ValidateAndThrowAsync(request, ct);
             createdId = (await handler.HandleAsync(request, User, ct)).Case.Id;
@@ -96,6 +125,7 @@ public sealed class IntakeModel(CreateCase.Handler handler, IValidator<CreateCas
         if (createdId is { } caseId)
             return Redirect($"/mediation/cases/{caseId}");
 
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();
     }
