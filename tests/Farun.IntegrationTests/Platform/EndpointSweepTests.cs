@@ -233,13 +233,16 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
 
         foreach (var e in endpoints.Where(e => !e.IsPage))
         {
-            var client = sweep.ClientFor(e);
-            foreach (var method in e.Methods)
+            // The case API takes staff and citizens, with different rules: it is swept as both.
+            foreach (var client in e.Policies.Contains("CaseAccess") ? [sweep.ClientFor(e), sweep.Citizen] : new[] { sweep.ClientFor(e) })
             {
-                if (BodyMethods.Contains(method))
-                    await sweep.SendBodiesAsync(client, e, method);
-                else
-                    await sweep.SendGarbageQueriesAsync(client, e, method);
+                foreach (var method in e.Methods)
+                {
+                    if (BodyMethods.Contains(method))
+                        await sweep.SendBodiesAsync(client, e, method);
+                    else
+                        await sweep.SendGarbageQueriesAsync(client, e, method);
+                }
             }
         }
 
@@ -248,6 +251,8 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
 
         output.WriteLine($"{provider}: {endpoints.Count} endpoints, {sweep.Sent} requests ({sweep.Sent - sweep.PageRequests} API, {sweep.PageRequests} page), " +
             $"{sweep.FormsPosted} forms posted, {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"  case actions swept on a case that allows them: {sweep.ActionsReachingValidation.Count} of " +
+            $"{Farun.Web.Features.Cases.CaseActionService.Known.Count} (+ citizen's): {string.Join(", ", sweep.ActionsReachingValidation.Order(StringComparer.Ordinal))}");
         foreach (var (status, count) in sweep.Statuses.OrderBy(s => s.Key))
             output.WriteLine($"  {status}: {count}");
         Assert.True(sweep.Problems.Count == 0, $"{sweep.Problems.Count} bad responses:\n" + string.Join("\n", sweep.Problems.Take(80)));
@@ -354,9 +359,12 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
 
         public int FormsPosted { get; private set; }
 
+        /// <summary>Case actions (per caller) swept on a case whose state allows them, so their validators ran.</summary>
+        public HashSet<string> ActionsReachingValidation { get; } = [];
+
         // Real records, so that bad input reaches the handlers behind the "does it exist" checks.
         private string _legalAid = "", _consultation = "", _mediation = "", _notarization = "", _complaint = "", _citizenCase = "";
-        private string _person = "", _staffUser = "", _conversation = "", _sessionCode = "";
+        private string _person = "", _staffUser = "", _conversation = "", _sessionCode = "", _granted = "", _refused = "", _citizenRequested = "";
 
         public static async Task<Sweep> StartAsync(CaseTestApp app)
         {
@@ -404,6 +412,15 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
                 complaint = new { subject = new { kind = "Staff", userId = StaffId("hotline") }, content = "窗口等候时间过长。", demand = "请求调查并答复" },
             }));
             _citizenCase = Id(await Api.CreateAsync(_clients["citizen"], Api.LegalAid(new { person = new { name = "王五", phone = citizenPhone, idNumber = Api.NewIdNumber() } }, channel: "OnlinePortal")));
+
+            // Cases further on, so that more actions get past the state check to their validators: a grant, a refusal,
+            // and the citizen's own application with materials requested.
+            _granted = Id(await Api.CreateAsync(manager, Api.LegalAid()));
+            await Api.ActAsync(manager, _granted, "grant", new { note = "符合条件" });
+            _refused = Id(await Api.CreateAsync(manager, Api.LegalAid()));
+            await Api.ActAsync(manager, _refused, "refuse", new { reasons = "不符合经济困难标准" });
+            _citizenRequested = Id(await Api.CreateAsync(_clients["citizen"], Api.LegalAid(new { person = new { name = "王五", phone = citizenPhone, idNumber = Api.NewIdNumber() } }, channel: "OnlinePortal")));
+            await Api.ActAsync(manager, _citizenRequested, "request-materials", new { missing = "身份证复印件" });
             var asked = await Api.ReadAsync(await Api.PostAsync(_clients["anonymous"], "/api/assistant/ask", new { question = "公司拖欠工资怎么办？" }), HttpStatusCode.OK);
             _conversation = asked["conversationId"]!.GetValue<string>();
             var session = await Api.ReadAsync(await Api.PostAsync(_clients["anonymous"], "/api/guides/legal-aid/sessions", new { answers = new { } }), HttpStatusCode.Created);
@@ -411,6 +428,28 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
         }
 
         private static string Id(JsonNode c) => c["id"]!.GetValue<string>();
+
+        public HttpClient Citizen => _clients["citizen"];
+
+        /// <summary>Set while the citizen is swept: route ids then name the citizen's own case.</summary>
+        private bool _asCitizen;
+
+        /// <summary>The actions each seeded case allows its caller now (a bad body never moves a case on).</summary>
+        private readonly Dictionary<(HttpClient, string), HashSet<string>> _allowed = [];
+
+        private async Task<HashSet<string>> AllowedAsync(HttpClient client, string caseId)
+        {
+            if (!_allowed.TryGetValue((client, caseId), out var allowed))
+            {
+                var response = await client.GetAsync($"/api/cases/{caseId}");
+                allowed = response.IsSuccessStatusCode
+                    ? [.. Api.Strings(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["allowedActions"])]
+                    : [];
+                _allowed[(client, caseId)] = allowed;
+            }
+
+            return allowed;
+        }
 
         /// <summary>The signed-in client that passes the endpoint's authorization (the manager reaches most of them).</summary>
         public HttpClient ClientFor(SweptEndpoint e)
@@ -432,6 +471,7 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
             var r = e.Route;
             return p.Name switch
             {
+                "id" when _asCitizen && r.StartsWith("/api/cases/", StringComparison.Ordinal) => _citizenCase,
                 "id" when r.StartsWith("/citizen/cases/", StringComparison.Ordinal) => _citizenCase,
                 "id" when r.Contains("mediation", StringComparison.Ordinal) || r.Contains("mediator", StringComparison.Ordinal) => _mediation,
                 "id" when r.Contains("notarization", StringComparison.Ordinal) => _notarization,
@@ -461,13 +501,31 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
 
         public async Task SendBodiesAsync(HttpClient client, SweptEndpoint e, string method)
         {
+            _asCitizen = client == Citizen;
             var url = e.Url(Plausible);
             if (e.Route == "/api/cases/{id:guid}/actions/{action}")
             {
-                // One endpoint, one fields type per action: every action gets the whole set, on a case of its kind.
+                // One endpoint, one fields type per action: every action gets the whole set, on a seeded case that allows
+                // it now (so the body reaches the action's validator), else on a case of its kind (a 409 after parsing).
+                // A citizen sends the applicant's actions on their own applications.
+                string[] cases = client == Citizen ? [_citizenCase, _citizenRequested]
+                    : [_legalAid, _granted, _refused, _consultation, _mediation, _notarization, _complaint, _citizenRequested];
                 foreach (var action in Farun.Web.Features.Cases.CaseActionService.Known.Order(StringComparer.Ordinal))
                 {
-                    var caseId = action.StartsWith("mediation", StringComparison.Ordinal) || MediationAction(action) ? _mediation
+                    string? caseId = null;
+                    foreach (var candidate in cases)
+                    {
+                        if ((await AllowedAsync(client, candidate)).Contains(action))
+                        {
+                            ActionsReachingValidation.Add($"{Who(client)} {action}");
+                            caseId = candidate;
+                            break;
+                        }
+                    }
+
+                    if (caseId is null && client == Citizen)
+                        continue;
+                    caseId ??= MediationAction(action) ? _mediation
                         : NotarizationAction(action) ? _notarization
                         : ComplaintAction(action) ? _complaint
                         : action is "answer" or "convert" or "close" ? _consultation
@@ -489,6 +547,7 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
 
         public async Task SendGarbageQueriesAsync(HttpClient client, SweptEndpoint e, string method)
         {
+            _asCitizen = client == Citizen;
             var m = method == "*" ? HttpMethod.Get : new HttpMethod(method);
             var url = e.Url(Plausible);
             await SendAsync(client, m, url, null, e, "plain");
@@ -652,6 +711,7 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
 
         public async Task SweepPageAsync(HttpClient client, SweptEndpoint e)
         {
+            _asCitizen = false;
             var url = e.Url(Plausible);
             var page = await SendAsync(client, HttpMethod.Get, url, null, e, "page", page: true);
             foreach (var p in e.Endpoint.RoutePattern.Parameters.Where(p => !e.IsGuid(p)))
@@ -753,8 +813,11 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
                         Problems.Add($"{what} ProblemDetails {why}: {Short(body, 300)}");
                 }
 
-                // An anonymous caller gets 401 where no endpoint matches (the fallback policy); a signed-in one must not.
-                if (client != _clients["anonymous"] && (status is 401 || (status == 302 && response.Headers.Location?.OriginalString.Contains("login", StringComparison.Ordinal) == true)))
+                // Where no endpoint matches (a route value against its constraint, a content type the endpoint does not
+                // accept) the fallback policy answers 401 to whoever the staff scheme does not know: anonymous callers and
+                // citizens. Elsewhere a 401 means the sweep's client was not signed in for the endpoint.
+                var unmatched = label.StartsWith("route ", StringComparison.Ordinal) || label == "text/plain";
+                if (client != _clients["anonymous"] && !(client == Citizen && unmatched) && (status is 401 || (status == 302 && response.Headers.Location?.OriginalString.Contains("login", StringComparison.Ordinal) == true)))
                     Problems.Add($"{what}: the sweep's client is not signed in for this endpoint (check ClientFor)");
                 return status == 200 && page ? body : null;
             }
