@@ -73,6 +73,9 @@ public static class FarunApp
         });
         // Validators hold no state and are costly to build (every rule compiles its accessors): one instance each per process.
         services.AddValidatorsFromAssemblyContaining<DatabaseInitializer>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Rules without their own message (e.g. MaximumLength on a named field) speak Chinese too, whatever the server's
+        // culture: FluentValidation's defaults would otherwise answer "The length of '姓名' must be 50 characters or fewer."
+        ValidatorOptions.Global.LanguageManager.Culture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
 
         services.AddHttpLogging(o =>
         {

@@ -22,10 +22,18 @@ public sealed class AuditPageModel(ListAudit.Handler handler, FarunDbContext db,
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var action = string.IsNullOrWhiteSpace(Action) ? null : Action.Trim()[..Math.Min(64, Action.Trim().Length)];
-        var entity = string.IsNullOrWhiteSpace(EntityId) ? null : EntityId.Trim()[..Math.Min(64, EntityId.Trim().Length)];
+        var action = Filter(Action);
+        var entity = Filter(EntityId);
         Result = await handler.HandleAsync(new ListAudit.Request(null, null, action, null, entity, null, Math.Clamp(PageNumber ?? 1, 1, 100_000), 50), ct);
         Chain = await AuditCommands.VerifyAsync(db, ct);
         await audit.RecordNowAsync("audit.read", details: new { action, entityId = entity, page = Result.Page }, ct: ct);
+    }
+
+    /// <summary>A filter as the form's fields allow it: at most 64 characters, without control characters (no action or
+    /// ID contains one, and PostgreSQL refuses a NUL in a query).</summary>
+    private static string? Filter(string? value)
+    {
+        var text = new string([.. (value ?? "").Where(c => !char.IsControl(c))]).Trim();
+        return text.Length == 0 ? null : text[..Math.Min(64, text.Length)];
     }
 }

@@ -23,9 +23,9 @@ public static class ListAudit
     {
         public Validator()
         {
-            RuleFor(x => x.Action).MaximumLength(64).NoControlCharacters();
-            RuleFor(x => x.EntityType).MaximumLength(64).NoControlCharacters();
-            RuleFor(x => x.EntityId).MaximumLength(64).NoControlCharacters();
+            RuleFor(x => x.Action).MaximumLength(64).NoControlCharacters().WithName("操作");
+            RuleFor(x => x.EntityType).MaximumLength(64).NoControlCharacters().WithName("对象类型");
+            RuleFor(x => x.EntityId).MaximumLength(64).NoControlCharacters().WithName("对象ID");
             RuleFor(x => x.Page).InclusiveBetween(1, 100_000).When(x => x.Page is not null).WithMessage("页码须在1到100000之间。");
             RuleFor(x => x.PageSize).InclusiveBetween(1, 200).When(x => x.PageSize is not null).WithMessage("每页条数须在1到200之间。");
             RuleFor(x => x).Must(x => x.From is null || x.To is null || x.From <= x.To).WithName("to").WithMessage("结束时间不能早于开始时间。");

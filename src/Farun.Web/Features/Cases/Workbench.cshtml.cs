@@ -10,7 +10,8 @@ namespace Farun.Web.Features.Cases;
 
 /// <summary>/workbench: the staff member's queue sorted by priority and deadline, with overdue flags and filters.</summary>
 [Authorize(Policy = Policies.CaseWork)]
-public sealed class WorkbenchModel(ListCases.Handler list, CaseAccess access, ServicePointDirectory directory, FarunDbContext db, TimeProvider time) : PageModel
+public sealed class WorkbenchModel(ListCases.Handler list, CaseAccess access, ServicePointDirectory directory, FarunDbContext db, TimeProvider time,
+    FluentValidation.IValidator<ListCases.Request> validator) : PageModel
 {
     public static readonly (string Key, string Label)[] Views =
     [
@@ -61,7 +62,13 @@ public sealed class WorkbenchModel(ListCases.Handler list, CaseAccess access, Se
         var request = new ListCases.Request(Type, State, Channel, ServicePointId,
             Mine: View == "mine", Queue: View == "queue", Overdue: View == "overdue", Open: View == "all" ? null : true,
             Number: string.IsNullOrWhiteSpace(Number) ? null : Number.Trim(), Page: Math.Clamp(PageNumber ?? 1, 1, 100_000), PageSize: 30);
-        Result = await list.HandleAsync(request, scope, ct);
+        // The filters are checked as the API checks them (a number with a NUL would fail in PostgreSQL): a wrong one is
+        // shown, not searched.
+        var invalid = (await validator.ValidateAsync(request, ct)).Errors;
+        if (invalid.Count > 0)
+            Error = string.Join("；", invalid.Select(e => e.ErrorMessage).Distinct());
+        else
+            Result = await list.HandleAsync(request, scope, ct);
         var me = scope.UserId;
         var nowUnix = time.GetUtcNow().ToUnixTimeSeconds();
         OverdueAlerts = await db.Cases.AsNoTracking().CountAsync(c => c.AssigneeId == me && c.IsOpen && c.DueSort <= nowUnix, ct);

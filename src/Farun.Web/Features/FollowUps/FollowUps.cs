@@ -82,8 +82,12 @@ public sealed class FollowUpAccess(CaseAccess access, ServicePointDirectory dire
 /// (anonymous, the person served), GET /api/rectifications, POST /api/rectifications/{id}/complete (schedules the next
 /// follow-up), quality sampling and review under /api/quality, and GET /api/satisfaction (the rate with its definition).
 /// </summary>
-public static class FollowUpEndpoints
+public static partial class FollowUpEndpoints
 {
+    /// <summary>A quality-review batch: a year and month, e.g. 2026-11.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
+    public static partial System.Text.RegularExpressions.Regex BatchFormat();
+
     public sealed record Rate(SatisfactionLevel? Level, string? Comment);
 
     public sealed record Complete(string? Measures);
@@ -110,7 +114,7 @@ public static class FollowUpEndpoints
     {
         public SampleValidator()
         {
-            RuleFor(x => x.Batch).Matches(@"^\d{4}-(0[1-9]|1[0-2])$").When(x => x.Batch is not null).WithMessage("抽查批次须为年月，如2026-11。");
+            RuleFor(x => x.Batch).Matches(BatchFormat()).When(x => x.Batch is not null).WithMessage("抽查批次须为年月，如2026-11。");
             RuleFor(x => x.Rate).InclusiveBetween(0.01m, 1m).When(x => x.Rate is not null).WithMessage("抽查比例须在1%到100%之间（填0.01到1）。");
         }
     }
@@ -171,7 +175,12 @@ public static class FollowUpEndpoints
                 TypedResults.Ok(await quality.SampleAsync(http.User, r, ct)))
             .Validate<Sample>().WithName("SampleForQualityReview").WithSummary("随机抽取已办结事项进行质量评查（比例及依据见配置）");
         management.MapGet("/quality/reviews", async Task<Ok<IReadOnlyList<QualityReviewDto>>> (string? batch, QualityService quality, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await quality.ListAsync(http.User, batch, ct)))
+            {
+                // The same form as a sample's batch; anything else (e.g. a NUL, which PostgreSQL refuses) is the caller's error.
+                if (batch is not null && !BatchFormat().IsMatch(batch))
+                    throw BadRequestException.ForField("batch", "抽查批次须为年月，如2026-11。");
+                return TypedResults.Ok(await quality.ListAsync(http.User, batch, ct));
+            })
             .WithName("ListQualityReviews").WithSummary("质量评查：抽中的事项、评查标准与得分");
         management.MapPost("/quality/reviews/{id:guid}", async Task<Ok<QualityReviewDto>> (Guid id, Review r, QualityService quality, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await quality.ReviewAsync(http.User, id, r, ct)))
