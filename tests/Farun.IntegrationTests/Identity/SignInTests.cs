@@ -73,4 +73,31 @@ public sealed class SignInTests
         var ok = await users.CreateAsync(new StaffUser { UserName = "a3" }, "abcdefg#123");
         Assert.True(ok.Succeeded);
     }
+
+    [Fact]
+    public async Task Logout_WithoutThePageToken_RefusedAndStillSignedIn()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        await using var factory = new FarunFactory(database);
+        var client = await StaffClient.SignedInAsync(factory, "manager");
+
+        // A cross-site form (no token from our page) cannot end the session.
+        var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("安全令牌", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var workbench = await client.GetAsync("/workbench");
+        Assert.Equal(HttpStatusCode.OK, workbench.StatusCode);
+
+        // The layout's 退出 form carries the token: signed out, and the workbench asks to sign in again.
+        var token = PageForms.Token(await workbench.Content.ReadAsStringAsync());
+        var signedOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var after = await client.GetAsync("/workbench");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // Once signed out there is nothing to end: the same post just goes home.
+        var again = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
 }

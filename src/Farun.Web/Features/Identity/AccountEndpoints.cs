@@ -1,4 +1,5 @@
 using Farun.Features.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace Farun.Web.Features.Identity;
@@ -7,8 +8,19 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn, HttpContext http, ILoggerFactory lf) =>
+        // Public, so that signing out works when the session has already ended (there is then nothing to end). A signed-in
+        // user is signed out only by the layout's form with its antiforgery token: another site must not end a session
+        // (the cookie's SameSite=Lax already keeps it from being sent cross-site; this does not rely on that).
+        app.MapPost("/account/logout", async (SignInManager<StaffUser> signIn, IAntiforgery antiforgery, HttpContext http, ILoggerFactory lf) =>
         {
+            if (http.User.Identity?.IsAuthenticated != true)
+                return Results.Redirect("/");
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest, title: "请求内容有误", detail: "退出请求缺少页面的安全令牌，请在本站页面上点击“退出”。");
+            }
+
             lf.CreateLogger("Farun.Identity").LogInformation("Sign-out: {UserName}", http.User.Identity?.Name);
             await signIn.SignOutAsync();
             return Results.Redirect("/");
