@@ -38,8 +38,14 @@ public sealed class MediationBrowserTests
         var session = page.GetByRole(AriaRole.Form, new() { Name = "记录调解" });
         await session.GetByLabel("调解时间").FillAsync(DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await session.GetByLabel("调解地点").FillAsync("南湖派出所调解室");
-        await session.GetByLabel("参加人员").FillAsync("张三、李四、吴律师");
         await session.GetByLabel("调解记录").FillAsync("双方陈述经过，驻所律师释明责任。");
+        // Saved without the attendees: the message at that input, and nothing typed is lost.
+        await session.GetByRole(AriaRole.Button, new() { Name = "保存调解记录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请填写参加调解的人员。");
+        await Assertions.Expect(session.GetByLabel("参加人员")).ToHaveAccessibleDescriptionAsync("请填写参加调解的人员。");
+        await Assertions.Expect(session.GetByLabel("调解记录")).ToHaveValueAsync("双方陈述经过，驻所律师释明责任。");
+        await Assertions.Expect(session.GetByLabel("调解地点")).ToHaveValueAsync("南湖派出所调解室");
+        await session.GetByLabel("参加人员").FillAsync("张三、李四、吴律师");
         await session.GetByRole(AriaRole.Button, new() { Name = "保存调解记录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "南湖派出所调解室" })).ToBeVisibleAsync();
 

@@ -155,7 +155,8 @@ public sealed class MediationSession
         Id = Guid.CreateVersion7(recordedAt);
         CaseId = caseId;
         Seq = seq;
-        HeldAt = r.HeldAt;
+        // Stored in UTC (PostgreSQL's timestamptz takes no other offset): the staff page posts China time (+08:00).
+        HeldAt = r.HeldAt.ToUniversalTime();
         Mode = r.Mode;
         Place = string.IsNullOrWhiteSpace(r.Place) ? null : r.Place.Trim();
         Attendees = r.Attendees.Trim();

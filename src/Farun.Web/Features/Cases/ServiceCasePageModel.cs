@@ -8,14 +8,25 @@ namespace Farun.Web.Features.Cases;
 /// <summary>
 /// What the staff page of one case of a service (mediation, notarization) does the same way: load the case in the
 /// caller's scope, 404 for a case of another type, one form per allowed action posted to the case API's action
-/// service, uploads through the shared case-documents use case. A page supplies its type, address, the request of each
+/// service (a failed post keeps what was typed in that form and shows each message at its input), uploads through the
+/// shared case-documents use case. A page supplies its type, address, the request of each
 /// action from the form, and what else it shows.
 /// </summary>
 public abstract class ServiceCasePageModel(CaseReader reader, CaseAccess access, CaseActionService actions, CaseDocuments documents) : PageModel
 {
+    private readonly ActionFormPost post = new();
+
     public CaseDto Case { get; private set; } = null!;
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The errors of the action post that failed (empty otherwise).</summary>
+    public FormErrorSet Errors => post.Errors;
+
+    /// <summary>The action whose form was posted (null on a GET).</summary>
+    public string? PostedAct => post.Act;
+
+    /// <summary>The errors placed at the inputs of the posted action's form (ids <see cref="InputId"/>), for the summary
+    /// and the inline messages.</summary>
+    public FormErrorView FieldErrors => post.Place();
 
     /// <summary>The files on the case (uploaded by the applicant in the portal, or by staff), with download links.</summary>
     public CaseDocumentList DocumentList { get; private set; } = null!;
@@ -27,6 +38,13 @@ public abstract class ServiceCasePageModel(CaseReader reader, CaseAccess access,
     public bool CanUpload => Case.IsOpen;
 
     public bool Allows(string action) => Case.AllowedActions.Contains(action);
+
+    /// <summary>What was typed in field <paramref name="name"/> of the form of <paramref name="act"/> when that form's post
+    /// failed (empty when left blank); null for the other forms, which show their defaults.</summary>
+    public string? Posted(string act, string name) => post.Posted(act, name);
+
+    /// <summary>The id of the input for field <paramref name="name"/> in the form of action <paramref name="act"/>.</summary>
+    public static string InputId(string act, string name) => ActionFormPost.InputId(act, name);
 
     /// <summary>The case type this page shows.</summary>
     protected abstract CaseType Type { get; }
@@ -55,10 +73,11 @@ public abstract class ServiceCasePageModel(CaseReader reader, CaseAccess access,
         var request = BuildRequest(act, k => string.IsNullOrWhiteSpace(f[k]) ? null : f[k].ToString());
         if (request is null)
             return BadRequest();
-        Errors = await FormErrors.TryAsync(() => actions.PerformAsync(User, id, act, request, ct));
-        if (Errors.Count == 0)
+        if (await post.TryAsync(act, f, () => actions.PerformAsync(User, id, act, request, ct)))
             return Redirect(PathOf(id));
 
+        // Wrong input answers 400; a case gone or an action no longer allowed keeps its 404 or 409.
+        Response.StatusCode = post.StatusCode;
         await LoadAsync(id, ct);
         return Page();
     }

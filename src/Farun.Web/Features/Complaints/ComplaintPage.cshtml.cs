@@ -14,19 +14,26 @@ namespace Farun.Web.Features.Complaints;
 [Authorize(Policy = Policies.CaseWork)]
 public sealed class ComplaintPageModel(CaseReader reader, CaseAccess access, CaseActionService actions) : PageModel
 {
+    private readonly ActionFormPost post = new();
+
     public CaseDto Case { get; private set; } = null!;
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The errors of the action post that failed (empty otherwise).</summary>
+    public FormErrorSet Errors => post.Errors;
+
+    /// <summary>The errors placed at the inputs of the posted action's form (ids <see cref="InputId"/>).</summary>
+    public FormErrorView FieldErrors => post.Place();
 
     [TempData]
     public string? Notice { get; set; }
 
-    /// <summary>What was typed in the form that failed, so it is not lost.</summary>
-    public IFormCollection? Posted { get; private set; }
-
     public bool Allows(string action) => Case.AllowedActions.Contains(action);
 
-    public string? Typed(string field) => Posted?[field].ToString();
+    /// <summary>What was typed in field <paramref name="name"/> of the form of <paramref name="act"/> when that form's post
+    /// failed, so it is not lost; null for the other form.</summary>
+    public string? Posted(string act, string name) => post.Posted(act, name);
+
+    public static string InputId(string act, string name) => ActionFormPost.InputId(act, name);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -46,15 +53,14 @@ public sealed class ComplaintPageModel(CaseReader reader, CaseAccess access, Cas
         };
         if (request is null)
             return BadRequest();
-        Errors = await FormErrors.TryAsync(() => actions.PerformAsync(User, id, act, request, ct));
-        if (Errors.Count == 0)
+        if (await post.TryAsync(act, f, () => actions.PerformAsync(User, id, act, request, ct)))
         {
             Notice = act == ServiceActions.Investigate ? "已开始核查。" : "已答复投诉人，投诉已办结。";
             return Redirect($"/complaints/{id}");
         }
 
-        Posted = f;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        // Wrong input answers 400; a complaint gone or an action no longer allowed keeps its 404 or 409.
+        Response.StatusCode = post.StatusCode;
         await LoadAsync(id, ct);
         return Page();
     }

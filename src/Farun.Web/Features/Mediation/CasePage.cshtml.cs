@@ -17,6 +17,9 @@ public sealed class CasePageModel(CaseReader reader, CaseAccess access, CaseActi
 
     public string Today => Farun.Common.Calendar.ChinaTime.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>What a datetime-local input posts (China time, no offset).</summary>
+    private static readonly string[] LocalDateTimeFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFF"];
+
     protected override CaseType Type => CaseType.Mediation;
 
     protected override string NoDocuments => "当事人尚未在网上上传材料。";
@@ -31,7 +34,8 @@ public sealed class CasePageModel(CaseReader reader, CaseAccess access, CaseActi
         {
             ServiceActions.AssignMediator => new R.AssignMediator(G("mediatorId"), field("note")),
             ServiceActions.RecordSession => new R.RecordSession(
-                DateTime.TryParse(field("heldAt"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? new DateTimeOffset(t, Farun.Common.Calendar.ChinaTime.Offset) : null,
+                DateTime.TryParseExact(field("heldAt"), LocalDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+                    ? new DateTimeOffset(t, Farun.Common.Calendar.ChinaTime.Offset) : null,
                 Enum.TryParse<SessionMode>(field("mode"), out var m) ? m : null, field("place"), field("attendees"), field("minutes")),
             ServiceActions.PartyRefuses => new R.PartyRefuses(G("partyId"), field("statement")),
             ServiceActions.RecordAgreement => new R.RecordAgreement(field("facts"), field("terms"), field("performanceMethod"), D("performanceDueOn"), D("signedOn")),
