@@ -204,4 +204,43 @@ public sealed class ActionFormErrorsTests
         var missing = await PageForms.PostAsync(manager, $"/complaints/{Guid.NewGuid()}?act=investigate", page, [("note", "调取录音")]);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FollowUpsPage_BadRowPost_KeepsWhatWasTypedAndShowsEachErrorAtItsInput(string provider)
+    {
+        await using var app = await CaseTestApp.StartAsync(provider);
+        var hotline = await app.StaffAsync("hotline");
+        var number = (await Api.CreateAsync(hotline, Api.Consultation()))["number"]!.GetValue<string>();
+        var manager = await app.StaffAsync("manager");
+        var page = await PageForms.GetPageAsync(manager, "/follow-ups");
+        var tag = Regex.Match(page, $"<form[^>]*aria-label=\"回访 {number}\"[^>]*>").Value;
+        var action = Regex.Match(tag, "action=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        var id = Guid.Parse(Regex.Match(action, "[?&]id=([0-9a-f-]{36})").Groups[1].Value);
+        var act = $"rate-{id:N}";
+        Assert.Matches($"<label for=\"{act}-comment\">评价意见</label>", page);
+
+        // No level chosen (a hand-made post), a comment typed: 400, the message at the level, the comment kept.
+        var noLevel = await PageForms.PostAsync(manager, action, page, [("level", ""), ("comment", "对方说答复清楚，但等候时间长")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noLevel.StatusCode);
+        var html = await noLevel.Content.ReadAsStringAsync();
+        FieldErrorHtml.AssertAtField(html, $"{act}-level", "请选择评价等级");
+        FieldErrorHtml.AssertValid(html, $"{act}-comment");
+        Assert.Matches($"<input[^>]*id=\"{act}-comment\"[^>]*value=\"对方说答复清楚，但等候时间长\"", html);
+
+        // A control character in the comment: at the comment; the chosen level kept.
+        var control = await PageForms.PostAsync(manager, action, page, [("level", "Satisfied"), ("comment", "满意\u0007")]);
+        Assert.Equal(HttpStatusCode.BadRequest, control.StatusCode);
+        var controlHtml = await control.Content.ReadAsStringAsync();
+        FieldErrorHtml.AssertAtField(controlHtml, $"{act}-comment", "评价意见");
+        FieldErrorHtml.AssertValid(controlHtml, $"{act}-level");
+        Assert.Matches("<option value=\"Satisfied\" selected=\"selected\">", controlHtml);
+
+        // Rated: 200 with the notice, and the row's form is gone.
+        var rated = await PageForms.PostAsync(manager, action, page, [("level", "Satisfied"), ("comment", "")]);
+        Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
+        var ratedHtml = await rated.Content.ReadAsStringAsync();
+        Assert.Contains("已记录“满意”", ratedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain($"aria-label=\"回访 {number}\"", ratedHtml, StringComparison.Ordinal);
+    }
 }

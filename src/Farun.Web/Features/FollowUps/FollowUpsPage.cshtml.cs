@@ -19,14 +19,21 @@ public sealed class FollowUpsPageModel(
 
     public IReadOnlyList<RectificationDto> Rectifications { get; private set; } = [];
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
+    /// <summary>The posted row form (<c>rate-{id}</c>, <c>link-{id}</c>, <c>complete-{id}</c>), what was typed in it and its errors.</summary>
+    public ActionFormPost Post { get; } = new();
+
+    public FormErrorView FieldErrors => Post.Place();
 
     public string? Notice { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    public static string RateForm(Guid id) => $"rate-{id:N}";
+
+    public static string CompleteForm(Guid id) => $"complete-{id:N}";
+
     public Task<IActionResult> OnPostRateAsync(Guid id, SatisfactionLevel? level, string? comment, CancellationToken ct) =>
-        RunAsync(async () =>
+        RunAsync(RateForm(id), async () =>
         {
             var r = new FollowUpEndpoints.Rate(level, comment);
             await rateValidator.ValidateAndThrowAsync(r, ct);
@@ -37,14 +44,14 @@ public sealed class FollowUpsPageModel(
         }, ct);
 
     public Task<IActionResult> OnPostLinkAsync(Guid id, CancellationToken ct) =>
-        RunAsync(async () =>
+        RunAsync($"link-{id:N}", async () =>
         {
             var link = await service.IssueLinkAsync(User, id, ct);
             Notice = $"评价链接已生成（以短信发送给服务对象）：{Request.Scheme}://{Request.Host}{link.Url}";
         }, ct);
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, string? measures, CancellationToken ct) =>
-        RunAsync(async () =>
+        RunAsync(CompleteForm(id), async () =>
         {
             var r = new FollowUpEndpoints.Complete(measures);
             await completeValidator.ValidateAndThrowAsync(r, ct);
@@ -52,9 +59,11 @@ public sealed class FollowUpsPageModel(
             Notice = $"整改已完成，已安排第{result.FollowUp.Round}次回访，回访期限{result.FollowUp.DueOn:yyyy年M月d日}。";
         }, ct);
 
-    private async Task<IActionResult> RunAsync(Func<Task> action, CancellationToken ct)
+    private async Task<IActionResult> RunAsync(string form, Func<Task> action, CancellationToken ct)
     {
-        Errors = await FormErrors.TryAsync(action);
+        // A failed post shows the page again with what was typed in that row's form and its errors at the inputs.
+        if (!await Post.TryAsync(form, Request.Form, action))
+            Response.StatusCode = Post.StatusCode;
 
         await LoadAsync(ct);
         return Page();
