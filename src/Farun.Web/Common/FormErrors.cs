@@ -2,13 +2,9 @@ using FluentValidation;
 
 namespace Farun.Web.Common;
 
-/// <summary>For Razor Pages that post a form to a use case: the Chinese messages of its validation or domain error,
-/// shown above the form instead of a ProblemDetails response.</summary>
+/// <summary>For Razor Pages that post a form to a use case: the error paths the API's ProblemDetails use.</summary>
 public static class FormErrors
 {
-    /// <summary>Runs <paramref name="action"/>; no messages when it succeeded.</summary>
-    public static async Task<IReadOnlyList<string>> TryAsync(Func<Task> action) => (await FormErrorSet.TryAsync(action)).Messages;
-
     /// <summary>A validator's property path as the API names it in ProblemDetails: each segment camel-cased
     /// (<c>Complaint.Subject.Kind</c> → <c>complaint.subject.kind</c>, <c>Parties[0].Person</c> → <c>parties[0].person</c>).</summary>
     public static string Camel(string path) =>

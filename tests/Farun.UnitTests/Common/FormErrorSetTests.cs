@@ -151,12 +151,4 @@ public sealed class FormErrorSetTests
         Assert.False(view.IsInvalid("Count"));
         Assert.Equal([new FormErrorView.SummaryItem("x", null)], view.Summary);
     }
-
-    [Fact]
-    public async Task FormErrorsTryAsync_StillEveryMessage()
-    {
-        var validator = new RequestValidator();
-        Assert.Equal(["请填写姓名。", "请填写投诉内容。", "太多了。"],
-            await FormErrors.TryAsync(() => validator.ValidateAndThrowAsync(new Request(new Person("", null), "", 50))));
-    }
 }
