@@ -87,6 +87,27 @@ public sealed partial class CasePagesTests
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
     }
 
+    [Fact]
+    public async Task CasePage_SeveralFormsWithAReasonField_EachInputOwnIdAndErrorOnlyAtPostedForm()
+    {
+        await using var app = await CaseTestApp.StartAsync("Sqlite");
+        var manager = await app.StaffAsync("manager");
+        var id = (await Api.CreateAsync(manager, Api.LegalAid()))["id"]!.GetValue<string>();
+        var html = await manager.GetStringAsync($"/cases/{id}");
+        var reasonIds = Regex.Matches(html, "<textarea id=\"([a-z-]+)\" name=\"reason\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.True(reasonIds.Length > 1, $"expected several forms with a reason: {string.Join(", ", reasonIds)}");
+        Assert.Contains("withdraw-reason", reasonIds);
+        Assert.Equal(reasonIds.Length, reasonIds.Distinct().Count());
+        Assert.All(reasonIds, r => Assert.Contains($"<label for=\"{r}\">", html, StringComparison.Ordinal));
+
+        var failed = await PostFormAsync(manager, $"/cases/{id}?handler=Act&action=withdraw", html, [("reason", " ")]);
+        Assert.Equal(HttpStatusCode.BadRequest, failed.StatusCode);
+        var page = await failed.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"withdraw-reason-err\"", page, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"withdraw-reason-err\"", page, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(page, "-reason-err\" role=\"alert\""));
+    }
+
     [SkippableFact]
     public async Task CasePage_RevealPhone_ShownOnceAndAudited()
     {

@@ -11,9 +11,7 @@ using Farun.IntegrationTests.Cases;
 using Farun.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,7 +115,7 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var app = await CaseTestApp.StartAsync(provider, Settings());
-        var endpoints = Endpoints(app);
+        var endpoints = AppEndpoints.All(app);
         Assert.True(endpoints.Count > 100, $"the sweep found only {endpoints.Count} endpoints");
         Assert.Contains(endpoints, e => e.IsPage);
 
@@ -228,7 +226,7 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         await using var app = await CaseTestApp.StartAsync(provider, Settings());
-        var endpoints = Endpoints(app);
+        var endpoints = AppEndpoints.All(app);
         var sweep = await Sweep.StartAsync(app);
 
         foreach (var e in endpoints.Where(e => !e.IsPage))
@@ -267,71 +265,6 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
     // ------------------------------------------------------------------------------------------------------------
     // Endpoints
     // ------------------------------------------------------------------------------------------------------------
-
-    public sealed record SweptEndpoint(RouteEndpoint Endpoint, string Route, string[] Methods, bool IsPage)
-    {
-        public static SweptEndpoint From(RouteEndpoint e)
-        {
-            var isPage = e.Metadata.GetMetadata<PageActionDescriptor>() is not null;
-            var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.ToArray() ?? [];
-            var route = "/" + (e.RoutePattern.RawText ?? "").Trim('/');
-            return new SweptEndpoint(e, route, isPage ? ["GET", "POST"] : methods.Length == 0 ? ["*"] : methods, isPage);
-        }
-
-        public string Key => IsPage ? $"PAGE {Route}" : $"{string.Join(",", Methods)} {Route}";
-
-        public bool IsApi => Route.StartsWith("/api/", StringComparison.Ordinal);
-
-        public bool IsAnonymous => Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-
-        public IReadOnlyList<IAuthorizeData> AuthorizeData => Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-
-        public bool HasAuthorization => AuthorizeData.Count > 0 || Endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null
-            || Endpoint.Metadata.GetMetadata<IAuthorizationRequirementData>() is not null;
-
-        public IReadOnlyList<string> Policies => [.. AuthorizeData.Select(a => a.Policy ?? "").Concat(AuthorizeData.Select(a => a.Roles ?? ""))];
-
-        public MethodInfo? Handler => Endpoint.Metadata.GetMetadata<MethodInfo>();
-
-        public Type? BodyType => Endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
-
-        public string Url(Func<SweptEndpoint, RoutePatternParameterPart, string?> value)
-        {
-            var sb = new StringBuilder();
-            foreach (var segment in Endpoint.RoutePattern.PathSegments)
-            {
-                sb.Append('/');
-                foreach (var part in segment.Parts)
-                {
-                    switch (part)
-                    {
-                        case RoutePatternLiteralPart l:
-                            sb.Append(l.Content);
-                            break;
-                        case RoutePatternSeparatorPart s:
-                            sb.Append(s.Content);
-                            break;
-                        case RoutePatternParameterPart p:
-                            sb.Append(value(this, p) is { } v ? Uri.EscapeDataString(v) : "");
-                            break;
-                    }
-                }
-            }
-
-            var url = sb.ToString().TrimEnd('/');
-            return url.Length == 0 ? "/" : url;
-        }
-
-        public bool IsGuid(RoutePatternParameterPart p) => p.ParameterPolicies.Any(x => x.Content == "guid");
-
-        public bool IsInt(RoutePatternParameterPart p) => p.ParameterPolicies.Any(x => x.Content is "int" or "long");
-    }
-
-    public static List<SweptEndpoint> Endpoints(CaseTestApp app)
-    {
-        var source = app.App.Services.GetRequiredService<EndpointDataSource>();
-        return [.. source.Endpoints.OfType<RouteEndpoint>().Select(SweptEndpoint.From)];
-    }
 
     /// <summary>Route values for the anonymous pass: anything that matches the constraint.</summary>
     private static class RouteValues
@@ -454,15 +387,7 @@ public sealed partial class EndpointSweepTests(ITestOutputHelper output)
         /// <summary>The signed-in client that passes the endpoint's authorization (the manager reaches most of them).</summary>
         public HttpClient ClientFor(SweptEndpoint e)
         {
-            if (e.IsAnonymous)
-                return _clients["anonymous"];
-            var policies = e.Policies;
-            var role = policies.Contains("SystemAdmin") ? "sysadmin"
-                : policies.Contains("SecurityAdmin") ? "secadmin"
-                : policies.Contains("AuditRead") ? "auditor"
-                : policies.Contains("Citizen") ? "citizen"
-                : "manager";
-            return _clients[role];
+            return _clients[AppEndpoints.SweepUser(e)];
         }
 
         /// <summary>Plausible route values: real records where the route names one, else anything matching the constraint.</summary>

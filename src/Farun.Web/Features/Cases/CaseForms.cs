@@ -47,7 +47,11 @@ public sealed record FieldSpec(string Name, string Label, FieldKind Kind)
 
     public string? AutoComplete { get; init; }
 
-    public string Id => "f-" + Name.Replace('.', '-');
+    /// <summary>Prefix of <see cref="Id"/>: "f" on a page with one form; the action on a page with a form per action, so
+    /// that two forms with a field of the same name (a reason) never share an id and each label names its own input.</summary>
+    public string IdPrefix { get; init; } = "f";
+
+    public string Id => IdPrefix + "-" + Name.Replace('.', '-');
 }
 
 /// <summary>A form for one action, shown only when the caller may perform it.</summary>
