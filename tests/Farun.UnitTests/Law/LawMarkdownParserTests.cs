@@ -23,9 +23,9 @@ public class LawMarkdownParserTests
 
         ## 第七章 法律责任
 
-        第八十二条 用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。
+        第八十二条 用人单位用工超过一个月仍未与劳动者签订书面合同的，按月向劳动者加付一倍工资。
 
-        用人单位违反本法规定不与劳动者订立无固定期限劳动合同的，自应当订立之日起向劳动者每月支付二倍的工资。
+        用人单位应当签订无固定期限合同而不签订的，从应当签订之日起也按月加付一倍工资。
         """;
 
     [Fact]
@@ -62,7 +62,7 @@ public class LawMarkdownParserTests
 
         var text = file.Articles[2].Text;
         Assert.Equal(2, text.Split('\n').Length);
-        Assert.StartsWith("用人单位自用工之日起", text, StringComparison.Ordinal);
+        Assert.StartsWith("用人单位用工超过一个月", text, StringComparison.Ordinal);
         Assert.DoesNotContain("第八十二条", text, StringComparison.Ordinal);
     }
 
@@ -99,7 +99,7 @@ public class LawMarkdownParserTests
 
             ### 第一章  一般规定
 
-            第二百零五条 本编调整因物的归属和利用产生的民事关系。
+            第二百零五条 本编规定物归谁所有、由谁使用的民事关系。
             """;
 
         var file = LawMarkdownParser.Parse("民法典/物权编.md", content);
@@ -173,7 +173,7 @@ public class LawMarkdownParserTests
 
             ## 序言
 
-            中国是世界上历史最悠久的国家之一。
+            序言是一段叙述，不是条文，也不计入条文。
 
             ## 第一章 总纲
 
@@ -289,7 +289,7 @@ public class LawMarkdownParserTests
 
             总 则
 
-            第三百零八条 军队保卫部门对军队内部发生的刑事案件行使侦查权。
+            第三百零八条 军队内部的刑事案件，由军队保卫部门侦查。
             """;
 
         var file = LawMarkdownParser.Parse("a.md", content);
@@ -297,7 +297,7 @@ public class LawMarkdownParserTests
         Assert.Equal("第四章 犯罪嫌疑人、被告人逃匿、死亡案件违法所得的没收程序", file.Toc[0].Title);
         Assert.Equal([file.Toc[0].Title], file.Articles[0].Path);
         Assert.Equal("第八章 附 则", file.Toc[1].Title);
-        Assert.Equal("军队保卫部门对军队内部发生的刑事案件行使侦查权。", file.Articles[1].Text);
+        Assert.Equal("军队内部的刑事案件，由军队保卫部门侦查。", file.Articles[1].Text);
     }
 
     [Fact]
@@ -310,7 +310,7 @@ public class LawMarkdownParserTests
 
             <!-- INFO END -->
 
-            一、将刑法第十七条修改为：“已满十六周岁的人犯罪，应当负刑事责任。”
+            一、将刑法第十七条改为：“满十六周岁的人犯罪，要负刑事责任。”
 
             二、本修正案自2021年3月1日起施行。
             """;
@@ -318,7 +318,7 @@ public class LawMarkdownParserTests
         var file = LawMarkdownParser.Parse("刑法/刑法修正案（十一）.md", content);
 
         Assert.Empty(file.Articles);
-        Assert.Equal("一、将刑法第十七条修改为：“已满十六周岁的人犯罪，应当负刑事责任。”\n二、本修正案自2021年3月1日起施行。", file.Body);
+        Assert.Equal("一、将刑法第十七条改为：“满十六周岁的人犯罪，要负刑事责任。”\n二、本修正案自2021年3月1日起施行。", file.Body);
         Assert.Equal(new DateOnly(2020, 12, 26), file.Date);
     }
 
