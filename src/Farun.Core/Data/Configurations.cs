@@ -75,7 +75,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Farun.F
         // Ids are assigned under the append lock, in chain order, not by the database.
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.ActorKind).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.ActorName).HasMaxLength(100);
+        b.Property(x => x.ActorName).HasMaxLength(Farun.Features.Audit.AuditEntry.MaxActorNameLength);
         b.Property(x => x.Action).HasMaxLength(64);
         b.Property(x => x.EntityType).HasMaxLength(64);
         b.Property(x => x.EntityId).HasMaxLength(64);

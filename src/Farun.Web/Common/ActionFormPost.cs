@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Farun.Web.Common;
 
 /// <summary>
@@ -22,7 +20,7 @@ public sealed class ActionFormPost
     public FormErrorSet Errors { get; private set; } = new();
 
     /// <summary>What a failed post answers: 400 for wrong input, or the status of the domain error (404, 403, 409).</summary>
-    public int StatusCode { get; private set; } = StatusCodes.Status200OK;
+    public int StatusCode => Errors.IsEmpty ? StatusCodes.Status200OK : Errors.StatusCode;
 
     /// <summary>The id of the input for field <paramref name="name"/> in the form of <paramref name="act"/>.</summary>
     public static string InputId(string act, string name) => $"{act}-{name}";
@@ -39,24 +37,9 @@ public sealed class ActionFormPost
     public async Task<bool> TryAsync(string act, IFormCollection posted, Func<Task> action)
     {
         ArgumentNullException.ThrowIfNull(posted);
-        ArgumentNullException.ThrowIfNull(action);
         (Act, form) = (act, posted);
-        try
-        {
-            await action();
-            (Errors, StatusCode) = (new FormErrorSet(), StatusCodes.Status200OK);
-            return true;
-        }
-        catch (ValidationException e)
-        {
-            (Errors, StatusCode) = (FormErrorSet.From(e), StatusCodes.Status400BadRequest);
-        }
-        catch (DomainException e)
-        {
-            (Errors, StatusCode) = (FormErrorSet.From(e), e.StatusCode);
-        }
-
-        return false;
+        Errors = await FormErrorSet.TryAsync(action);
+        return Errors.IsEmpty;
     }
 
     /// <summary>The errors placed at the posted form's inputs: each posted field's name is the error path of the input

@@ -16,62 +16,51 @@ public static class FormErrors
 public sealed class FormErrorSet
 {
     private readonly List<(string? Field, string Message)> entries = [];
-    private readonly Dictionary<string, List<string>> fields = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> general = [];
 
     public bool IsEmpty => entries.Count == 0;
+
+    /// <summary>What a page answers for the use-case error these messages came from: 400 for a validation failure, the
+    /// domain error's own status (400, 403, 404, 409) otherwise; 400 for messages a page added itself.</summary>
+    public int StatusCode { get; private set; } = StatusCodes.Status400BadRequest;
 
     /// <summary>Every message with its field (null for a general one), in the order added, without repeats.</summary>
     public IReadOnlyList<(string? Field, string Message)> Entries => entries;
 
     /// <summary>Messages by field path (case-insensitive).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields =>
-        fields.ToDictionary(kv => kv.Key, IReadOnlyList<string> (kv) => kv.Value, StringComparer.OrdinalIgnoreCase);
+        entries.Where(e => e.Field is not null).GroupBy(e => e.Field!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, IReadOnlyList<string> (g) => [.. g.Select(e => e.Message)], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Messages that name no field.</summary>
-    public IReadOnlyList<string> General => general;
+    public IReadOnlyList<string> General => [.. entries.Where(e => e.Field is null).Select(e => e.Message)];
 
     /// <summary>Every distinct message, in the order added.</summary>
     public IReadOnlyList<string> Messages => [.. entries.Select(e => e.Message).Distinct()];
 
-    /// <summary>The messages of one field path (exactly that path).</summary>
-    public IReadOnlyList<string> For(string field) => fields.TryGetValue(field, out var list) ? list : [];
+    /// <summary>The messages of one field path (exactly that path, case-insensitive).</summary>
+    public IReadOnlyList<string> For(string field) =>
+        [.. entries.Where(e => string.Equals(e.Field, field, StringComparison.OrdinalIgnoreCase)).Select(e => e.Message)];
 
     /// <summary>Adds a message for <paramref name="field"/> (null or empty: a general message); a repeat is ignored.</summary>
     public FormErrorSet Add(string? field, string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var key = string.IsNullOrWhiteSpace(field) ? null : field.Trim();
-        if (key is null)
-        {
-            if (general.Contains(message, StringComparer.Ordinal))
-                return this;
-            general.Add(message);
-        }
-        else
-        {
-            if (!fields.TryGetValue(key, out var list))
-                fields[key] = list = [];
-            if (list.Contains(message, StringComparer.Ordinal))
-                return this;
-            list.Add(message);
-        }
-
-        entries.Add((key, message));
+        if (!entries.Any(e => string.Equals(e.Field, key, StringComparison.OrdinalIgnoreCase) && string.Equals(e.Message, message, StringComparison.Ordinal)))
+            entries.Add((key, message));
         return this;
     }
 
-    /// <summary>Adds every message of <paramref name="other"/>.</summary>
+    /// <summary>Adds every message of <paramref name="other"/>; an empty set takes its status too.</summary>
     public FormErrorSet Add(FormErrorSet other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (IsEmpty && !other.IsEmpty)
+            StatusCode = other.StatusCode;
         foreach (var (field, message) in other.entries)
             Add(field, message);
         return this;
     }
-
-    /// <summary>Whether any message names <paramref name="field"/> or a path under it (<c>startsAt</c>, <c>complaint.caseIds[0]</c>).</summary>
-    public bool Names(string field) => entries.Any(e => e.Field is { } f && FormErrorView.Covers(field, f));
 
     /// <summary>This set without the messages of <paramref name="field"/> (and the paths under it).</summary>
     public FormErrorSet Without(string field)
@@ -87,7 +76,7 @@ public sealed class FormErrorSet
     public static FormErrorSet From(DomainException e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var set = new FormErrorSet();
+        var set = new FormErrorSet { StatusCode = e.StatusCode };
         if (e is BadRequestException { Errors.Count: > 0 } b)
         {
             foreach (var (field, messages) in b.Errors)

@@ -45,6 +45,19 @@ public static partial class PageForms
             Assert.Contains("/account/denied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
+    /// <summary>The decoded <c>action</c> of the form named <paramref name="ariaLabel"/> (a row's form on a list page),
+    /// asserting the page has it.</summary>
+    public static string FormAction(string page, string ariaLabel)
+    {
+        var tag = Regex.Match(page, $"<form[^>]*aria-label=\"{Regex.Escape(ariaLabel)}\"[^>]*>").Value;
+        var action = Regex.Match(tag, "action=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+        Assert.True(action.Length > 0, $"the page has a form named \"{ariaLabel}\" with an action");
+        return action;
+    }
+
+    /// <summary>The <c>id</c> route value of a form action (<c>?id=…</c>).</summary>
+    public static Guid ActionId(string action) => Guid.Parse(Regex.Match(action, "[?&]id=([0-9a-f-]{36})").Groups[1].Value);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenRegex();
 }

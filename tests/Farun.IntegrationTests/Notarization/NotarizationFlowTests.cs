@@ -6,6 +6,15 @@ namespace Farun.IntegrationTests.Notarization;
 
 public sealed class NotarizationFlowTests
 {
+    /// <summary>A citizen's online application to certify their education (two copies), as the portal sends it.</summary>
+    public static Task<System.Text.Json.Nodes.JsonNode> OnlineApplicationAsync(HttpClient citizen, string phone) => Api.CreateAsync(citizen, new
+    {
+        type = "Notarization",
+        channel = "OnlinePortal",
+        applicant = new { person = new { name = "孙七", phone, idNumber = Api.NewIdNumber() } },
+        notarization = new { matterCode = "education", purpose = "出国留学", copies = 2, materialsSubmitted = "毕业证书、学位证书扫描件" },
+    });
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task OnlineApplication_PreReviewedBookedOnceIssuedInOneVisit_MeasuredRate(string provider)
@@ -16,13 +25,7 @@ public sealed class NotarizationFlowTests
 
         var phone = Api.NewMobile();
         var citizen = app.Citizen(Guid.NewGuid(), phone);
-        var created = await Api.CreateAsync(citizen, new
-        {
-            type = "Notarization",
-            channel = "OnlinePortal",
-            applicant = new { person = new { name = "孙七", phone, idNumber = Api.NewIdNumber() } },
-            notarization = new { matterCode = "education", purpose = "出国留学", copies = 2, materialsSubmitted = "毕业证书、学位证书扫描件" },
-        });
+        var created = await OnlineApplicationAsync(citizen, phone);
         var id = created["id"]!.GetValue<string>();
         Assert.Equal("NotaryApplied", created["state"]!.GetValue<string>());
         var centre = created["servicePoint"]!["id"]!.GetValue<string>();

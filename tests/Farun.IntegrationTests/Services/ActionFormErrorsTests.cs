@@ -95,13 +95,7 @@ public sealed class ActionFormErrorsTests
         await using var app = await CaseTestApp.StartAsync(provider);
         var phone = Api.NewMobile();
         var citizen = app.Citizen(Guid.NewGuid(), phone);
-        var created = await Api.CreateAsync(citizen, new
-        {
-            type = "Notarization",
-            channel = "OnlinePortal",
-            applicant = new { person = new { name = "孙七", phone, idNumber = Api.NewIdNumber() } },
-            notarization = new { matterCode = "education", purpose = "出国留学", copies = 2, materialsSubmitted = "毕业证书、学位证书扫描件" },
-        });
+        var created = await Notarization.NotarizationFlowTests.OnlineApplicationAsync(citizen, phone);
         var id = created["id"]!.GetValue<string>();
         var notary = await app.StaffAsync("notary");
         await Api.ActAsync(notary, id, "accept-notarization");
@@ -214,10 +208,8 @@ public sealed class ActionFormErrorsTests
         var number = (await Api.CreateAsync(hotline, Api.Consultation()))["number"]!.GetValue<string>();
         var manager = await app.StaffAsync("manager");
         var page = await PageForms.GetPageAsync(manager, "/follow-ups");
-        var tag = Regex.Match(page, $"<form[^>]*aria-label=\"回访 {number}\"[^>]*>").Value;
-        var action = Regex.Match(tag, "action=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
-        var id = Guid.Parse(Regex.Match(action, "[?&]id=([0-9a-f-]{36})").Groups[1].Value);
-        var act = $"rate-{id:N}";
+        var action = PageForms.FormAction(page, $"回访 {number}");
+        var act = $"rate-{PageForms.ActionId(action):N}";
         Assert.Matches($"<label for=\"{act}-comment\">评价意见</label>", page);
 
         // No level chosen (a hand-made post), a comment typed: 400, the message at the level, the comment kept.

@@ -120,9 +120,8 @@ public sealed class ServicePageFieldErrorsTests
         Assert.Equal(HttpStatusCode.Redirect, sampled.StatusCode);
         var page = await PageForms.GetPageAsync(manager, sampled.Headers.Location!.OriginalString);
         var number = closed["number"]!.GetValue<string>();
-        var tag = Regex.Match(page, $"<form[^>]*aria-label=\"评查 {number}\"[^>]*>").Value;
-        var action = Regex.Match(tag, "action=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
-        var reviewId = Guid.Parse(Regex.Match(action, "[?&]id=([0-9a-f-]{36})").Groups[1].Value);
+        var action = PageForms.FormAction(page, $"评查 {number}");
+        var reviewId = PageForms.ActionId(action);
         string Input(string key) => $"review-{reviewId:N}-score-{key}";
 
         // Not a number: at that criterion; the other criteria and the comment kept.

@@ -201,9 +201,7 @@ public sealed class ServicePagesTests
         Assert.Contains($"aria-label=\"评查 {number}\"", page, StringComparison.Ordinal);
         Assert.Contains("name=\"score.compliance\"", page, StringComparison.Ordinal);
 
-        var tag = System.Text.RegularExpressions.Regex.Match(page, $"<form[^>]*aria-label=\"评查 {number}\"[^>]*>").Value;
-        var action = System.Text.RegularExpressions.Regex.Match(tag, "action=\"([^\"]+)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
-        Assert.NotEmpty(action);
+        var action = PageForms.FormAction(page, $"评查 {number}");
         var missing = await PageForms.PostAsync(manager, action, page, [("score.compliance", "28"), ("score.timeliness", "二十")]);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var missingHtml = await missing.Content.ReadAsStringAsync();

@@ -60,4 +60,16 @@ public sealed class AuditChainTests
         var e = new AuditEntry(DateTimeOffset.UnixEpoch, ActorKind.System, null, "system", "x", null, null, null, null);
         Assert.NotEqual(e.ComputeHash(AuditEntry.GenesisHash), e.ComputeHash(new string('1', 64)));
     }
+
+
+    [Fact]
+    public void Constructor_TypedNameTooLongOrWithControlCharacters_KeptAsTheColumnCan()
+    {
+        var e = new AuditEntry(DateTimeOffset.UnixEpoch, ActorKind.Anonymous, null, "张\0三" + new string('x', 200), "signin.failed", null, null, null, null);
+
+        Assert.Equal(AuditEntry.MaxActorNameLength, e.ActorName.Length);
+        Assert.StartsWith("张三xxx", e.ActorName, StringComparison.Ordinal);
+        Assert.EndsWith("…", e.ActorName, StringComparison.Ordinal);
+        Assert.Equal("李四", new AuditEntry(DateTimeOffset.UnixEpoch, ActorKind.Staff, null, "李四", "x", null, null, null, null).ActorName);
+    }
 }

@@ -37,6 +37,7 @@ public sealed class FormErrorSetTests
         Assert.Equal(["太多了。"], errors.General);
         Assert.Equal(["请填写姓名。", "请填写投诉内容。", "太多了。"], errors.Messages);
         Assert.Equal(["applicant.name", "content"], errors.Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(400, errors.StatusCode);
     }
 
     [Fact]
@@ -66,8 +67,8 @@ public sealed class FormErrorSetTests
         Assert.Equal(["网上申请由受理机构确定服务点，请不要填写服务点。"], errors.For("servicePointId"));
         Assert.Equal(["该服务事项不是被投诉人承办的事项。"], errors.For("complaint.caseIds[1]"));
         Assert.Empty(errors.General);
-        Assert.True(errors.Names("complaint.caseIds"));
-        Assert.False(errors.Names("complaint.case"));
+        Assert.Equal(["网上申请由受理机构确定服务点，请不要填写服务点。"], errors.Without("complaint.caseIds").Messages);
+        Assert.Equal(2, errors.Without("complaint.case").Entries.Count);
     }
 
     [Fact]
@@ -82,8 +83,12 @@ public sealed class FormErrorSetTests
     [Fact]
     public async Task TryAsync_ConflictOrNotFound_General()
     {
-        Assert.Equal(["不能受理。"], (await FormErrorSet.TryAsync(() => throw new ConflictException("不能受理。", ["refuse"]))).General);
-        Assert.Equal(["未找到。"], (await FormErrorSet.TryAsync(() => throw new NotFoundException("未找到。"))).General);
+        var conflict = await FormErrorSet.TryAsync(() => throw new ConflictException("不能受理。", ["refuse"]));
+        Assert.Equal(["不能受理。"], conflict.General);
+        Assert.Equal(409, conflict.StatusCode);
+        var notFound = await FormErrorSet.TryAsync(() => throw new NotFoundException("未找到。"));
+        Assert.Equal(["未找到。"], notFound.General);
+        Assert.Equal(404, notFound.StatusCode);
     }
 
     [Fact]
@@ -150,5 +155,15 @@ public sealed class FormErrorSetTests
 
         Assert.False(view.IsInvalid("Count"));
         Assert.Equal([new FormErrorView.SummaryItem("x", null)], view.Summary);
+    }
+
+    [Fact]
+    public async Task Add_SetIntoEmptySet_TakesItsStatus_IntoNonEmptySet_KeepsOwn()
+    {
+        var conflict = await FormErrorSet.TryAsync(() => throw new ConflictException("已评查。"));
+
+        Assert.Equal(409, new FormErrorSet().Add(conflict).StatusCode);
+        Assert.Equal(400, new FormErrorSet().Add("date", "请填写日期。").Add(conflict).StatusCode);
+        Assert.Equal(400, new FormErrorSet().Add("date", "请填写日期。").StatusCode);
     }
 }

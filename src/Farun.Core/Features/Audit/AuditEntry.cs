@@ -25,6 +25,17 @@ public sealed class AuditEntry
     {
     }
 
+    /// <summary>The actor-name column's length.</summary>
+    public const int MaxActorNameLength = 100;
+
+    /// <summary>An actor's name as the log keeps it: without control characters (PostgreSQL refuses a NUL), cut to the
+    /// column with an ellipsis. A failed sign-in records whatever name was typed, which may be anything.</summary>
+    public static string BoundActorName(string name)
+    {
+        var text = new string([.. name.Where(c => !char.IsControl(c))]);
+        return text.Length <= MaxActorNameLength ? text : text[..(MaxActorNameLength - 1)] + "…";
+    }
+
     public AuditEntry(DateTimeOffset at, ActorKind actorKind, Guid? actorId, string actorName, string action,
         string? entityType, string? entityId, string? details, string? ipAddress)
     {
@@ -34,7 +45,7 @@ public sealed class AuditEntry
         At = new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         ActorKind = actorKind;
         ActorId = actorId;
-        ActorName = actorName;
+        ActorName = BoundActorName(actorName);
         Action = action;
         EntityType = entityType;
         EntityId = entityId;

@@ -122,7 +122,7 @@ public sealed class NewComplaintModel(CreateCase.Handler handler, IValidator<Cre
         if (createdId is { } id)
             return Redirect($"/complaints/{id}");
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Errors.StatusCode;
         await LoadAsync(ct);
         return Page();
     }

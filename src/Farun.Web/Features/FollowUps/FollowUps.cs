@@ -88,6 +88,8 @@ public static partial class FollowUpEndpoints
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
     public static partial System.Text.RegularExpressions.Regex BatchFormat();
 
+    private const string BatchFormatMessage = "抽查批次须为年月，如2026-11。";
+
     public sealed record Rate(SatisfactionLevel? Level, string? Comment);
 
     public sealed record Complete(string? Measures);
@@ -114,7 +116,7 @@ public static partial class FollowUpEndpoints
     {
         public SampleValidator()
         {
-            RuleFor(x => x.Batch).Matches(BatchFormat()).When(x => x.Batch is not null).WithMessage("抽查批次须为年月，如2026-11。");
+            RuleFor(x => x.Batch).Matches(BatchFormat()).When(x => x.Batch is not null).WithMessage(BatchFormatMessage);
             RuleFor(x => x.Rate).InclusiveBetween(0.01m, 1m).When(x => x.Rate is not null).WithMessage("抽查比例须在1%到100%之间（填0.01到1）。");
         }
     }
@@ -178,7 +180,7 @@ public static partial class FollowUpEndpoints
             {
                 // The same form as a sample's batch; anything else (e.g. a NUL, which PostgreSQL refuses) is the caller's error.
                 if (batch is not null && !BatchFormat().IsMatch(batch))
-                    throw BadRequestException.ForField("batch", "抽查批次须为年月，如2026-11。");
+                    throw BadRequestException.ForField("batch", BatchFormatMessage);
                 return TypedResults.Ok(await quality.ListAsync(http.User, batch, ct));
             })
             .WithName("ListQualityReviews").WithSummary("质量评查：抽中的事项、评查标准与得分");

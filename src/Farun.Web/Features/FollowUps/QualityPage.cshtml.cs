@@ -139,7 +139,7 @@ public sealed class QualityPageModel(
 
         Errors = errors;
         FailedReviewId = id;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = errors.StatusCode;
         await LoadAsync(ct);
         return Page();
     }

@@ -47,8 +47,8 @@ public sealed class RatePageModel(FollowUpService service, IValidator<FollowUpEn
             return Page();
 
         await LoadAsync(token, ct);
-        // An unknown or used link is gone (404); otherwise what was posted is wrong (400).
-        Response.StatusCode = View is null ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+        // An unknown or used link is gone (404); otherwise the status of what went wrong (400 for what was posted).
+        Response.StatusCode = View is null ? StatusCodes.Status404NotFound : Errors.StatusCode;
         return Page();
     }
 

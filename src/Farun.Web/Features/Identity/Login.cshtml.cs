@@ -14,9 +14,6 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
     /// <summary>The longest user name an account can have (ASP.NET Core Identity's column).</summary>
     private const int MaxUserName = 256;
 
-    /// <summary>The audit log's actor-name column.</summary>
-    private const int MaxAuditName = 100;
-
     [BindProperty]
     public string UserName { get; set; } = "";
 
@@ -42,16 +39,14 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         // A name no account can have (longer than the column, or with control characters, which PostgreSQL refuses) is an
-        // unknown user: not looked up, and written to the audit log cut to what its actor column holds.
+        // unknown user: not looked up; the audit entry keeps it as its actor column can (AuditEntry.BoundActorName).
         var name = UserName.Trim();
         var possible = name.Length <= MaxUserName && !name.Any(char.IsControl);
         var user = possible ? await users.FindByNameAsync(name) : null;
         if (user is null)
         {
-            var shown = new string([.. name.Where(c => !char.IsControl(c))]);
-            shown = shown.Length <= MaxAuditName ? shown : shown[..(MaxAuditName - 1)] + "…";
-            logger.LogWarning("Sign-in failed: unknown user {UserName} from {Ip}", shown, ip);
-            await RecordAsync(ActorKind.Anonymous, null, shown, "signin.failed", new { reason = "unknown-user" });
+            logger.LogWarning("Sign-in failed: unknown user {UserName} from {Ip}", AuditEntry.BoundActorName(name), ip);
+            await RecordAsync(ActorKind.Anonymous, null, name, "signin.failed", new { reason = "unknown-user" });
             Error = "用户名或密码不正确。";
             return Page();
         }

@@ -125,7 +125,7 @@ public sealed class IntakeModel(CreateCase.Handler handler, IValidator<CreateCas
         if (createdId is { } caseId)
             return Redirect($"/mediation/cases/{caseId}");
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Errors.StatusCode;
         await LoadAsync(ct);
         return Page();
     }

@@ -101,7 +101,7 @@ public sealed class NotarySlotsPageModel(OpenNotarySlots slots, IValidator<Notar
             return RedirectToPage();
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = Errors.StatusCode;
         await LoadAsync(ct);
         return Page();
     }
