@@ -29,6 +29,13 @@ public sealed class CaseOptions
     /// node stops. 1 takes every number from the counter in the creating transaction.</summary>
     public int NumberBlockSize { get; set; } = 20;
 
+    /// <summary>Workers of the group commit of <c>POST /api/cases</c> (<see cref="CaseCreationBatcher"/>); 0 creates each case
+    /// in its own request and transaction.</summary>
+    public int CreateWorkers { get; set; } = 2;
+
+    /// <summary>Most creations a worker saves in one transaction.</summary>
+    public int CreateBatchMax { get; set; } = 16;
+
     /// <summary>How a new legal-aid application is assigned: Queue (default), RoundRobin or LeastLoaded.</summary>
     public AssignmentStrategy LegalAidAssignment { get; set; } = AssignmentStrategy.Queue;
 

@@ -66,6 +66,8 @@ public static class CasesModule
         services.AddScoped<CaseActionForms>();
         services.AddScoped<CaseDocuments>();
         services.AddScoped<CreateCase.Handler>();
+        services.AddSingleton<CaseCreationBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseCreationBatcher>());
         services.AddScoped<ListCases.Handler>();
         services.AddScoped<PersonRegistry>();
         services.AddScoped<RegisterPerson.Handler>();

@@ -170,9 +170,39 @@ public static class CreateCase
             }
         }
 
+        /// <summary>A case opened in the unit of work but not saved yet (see <see cref="PrepareAsync"/>).</summary>
+        public sealed record Prepared(Case Case, int Year, IReadOnlyList<DuplicateWarning> Warnings, CallerScope Scope);
+
         /// <summary>Reads and checks everything first, then writes the case, its parties, events, audit entry and counts
         /// in one SaveChanges (one short transaction; on SQLite the only time the write lock is held).</summary>
         private async Task<Response> CreateAsync(Request r, CallerScope scope, CancellationToken ct)
+        {
+            var prepared = await PrepareAsync(r, scope, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                Abandon(prepared);
+                throw;
+            }
+
+            return await RespondAsync(prepared, ct);
+        }
+
+        /// <summary>Opens the case in this unit of work (the caller saves it, alone or with others: group commit).</summary>
+        public async Task<Prepared> PrepareAsync(Request r, ClaimsPrincipal user, CancellationToken ct) =>
+            await PrepareAsync(r, await access.ScopeAsync(user, ct), ct);
+
+        /// <summary>A prepared case that will not be saved: its number is issued to the next case instead.</summary>
+        public void Abandon(Prepared prepared) => numbers.Return(prepared.Case.Type, prepared.Year, prepared.Case.Number);
+
+        /// <summary>The answer for a saved case, from the saved entity (the caller sees what was just written), not read back.</summary>
+        public async Task<Response> RespondAsync(Prepared prepared, CancellationToken ct) =>
+            new(await reader.ToDtoAsync(prepared.Case, prepared.Scope, ct, justCreated: true), prepared.Warnings);
+
+        private async Task<Prepared> PrepareAsync(Request r, CallerScope scope, CancellationToken ct)
         {
             var sps = await directory.GetAsync(ct);
             Guid servicePointId;
@@ -236,17 +266,15 @@ public static class CreateCase
                 db.Cases.Add(c);
                 await followUps.OnChangedAsync(c, wasOpen: true, ctx, ct);
                 audit.Record("case.create", "Case", c.Id, new { c.Number, type = c.Type.ToString(), channel = c.Channel.ToString(), state = c.State.ToString() });
-                await db.SaveChangesAsync(ct);
             }
             catch
             {
-                // Not saved: the number is issued to the next case instead.
+                // Not opened: the number is issued to the next case instead.
                 numbers.Return(r.Type!.Value, ctx.Today.Year, number);
                 throw;
             }
 
-            // Answered from the saved entity (the caller sees what was just written), not read back.
-            return new Response(await reader.ToDtoAsync(c, scope, ct, justCreated: true), warnings);
+            return new Prepared(c, ctx.Today.Year, warnings, scope);
         }
 
         /// <summary>Opens the legal-aid case a consultation turns into (same channel and service point; parties come with the conversion).</summary>
@@ -379,9 +407,9 @@ public static class CreateCase
     }
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/cases", async Task<Created<Response>> (Request request, Handler handler, HttpContext http, CancellationToken ct) =>
+        app.MapPost("/cases", async Task<Created<Response>> (Request request, CaseCreationBatcher batcher, HttpContext http, CancellationToken ct) =>
             {
-                var response = await handler.HandleAsync(request, http.User, ct);
+                var response = await batcher.CreateAsync(request, http, ct);
                 return TypedResults.Created($"/api/cases/{response.Case.Id}", response);
             })
             .Validate<Request>()
