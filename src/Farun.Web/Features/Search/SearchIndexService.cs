@@ -52,7 +52,9 @@ public sealed class SearchIndexService(
 {
     private const string MetaFile = "farun-index.json";
     private const string RankerFile = "ranker.json";
+    // Not disposed with the service: a build still running when the app stops releases it afterwards.
     private readonly SemaphoreSlim _buildGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private SearchSnapshot? _snapshot;
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
     private Task? _background;
@@ -81,7 +83,7 @@ public sealed class SearchIndexService(
                 _checkedAt = time.GetUtcNow();
                 var revision = await RevisionAsync(ct);
                 if (revision != current.Revision && _background is null or { IsCompleted: true })
-                    _background = Task.Run(() => EnsureAsync(force: false, CancellationToken.None), CancellationToken.None);
+                    _background = Task.Run(() => EnsureAsync(force: false, _stopping.Token), CancellationToken.None);
             }
 
             return current;
@@ -95,7 +97,12 @@ public sealed class SearchIndexService(
     {
         try
         {
-            await EnsureAsync(force: false, CancellationToken.None);
+            await EnsureAsync(force: false, _stopping.Token);
+        }
+        catch (Exception e) when (_stopping.IsCancellationRequested)
+        {
+            // The app stopped (a test host disposed, a node shut down) before the index was ready: not an error.
+            logger.LogDebug(e, "Search index warm-up stopped with the app");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -161,14 +168,20 @@ public sealed class SearchIndexService(
                 snapshot = await OpenAsync(folder, revision, ct);
             }
 
-            var previous = _snapshot;
-            _snapshot = snapshot;
+            var previous = Interlocked.Exchange(ref _snapshot, snapshot);
             _error = null;
             if (previous is not null && previous.Folder != snapshot.Folder)
                 Retire(previous);
             else if (previous is not null && !ReferenceEquals(previous.Engine, snapshot.Engine))
                 Retire(previous, deleteFolder: false);
             CleanUp(snapshot.Folder);
+            if (_stopping.IsCancellationRequested && Interlocked.Exchange(ref _snapshot, null) is { } orphan)
+            {
+                // Stopped while building: Dispose has run, or will find nothing to dispose.
+                DisposeEngine(orphan);
+                throw new OperationCanceledException(_stopping.Token);
+            }
+
             return snapshot;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -373,13 +386,16 @@ public sealed class SearchIndexService(
 
     public void Dispose()
     {
-        _buildGate.Dispose();
-        if (_snapshot is { } s)
-        {
-            s.Engine.Index.Dispose();
-            s.Engine.Model.Dispose();
-            s.Engine.Dispose();
-        }
+        _stopping.Cancel();
+        if (Interlocked.Exchange(ref _snapshot, null) is { } s)
+            DisposeEngine(s);
+    }
+
+    private static void DisposeEngine(SearchSnapshot s)
+    {
+        s.Engine.Index.Dispose();
+        s.Engine.Model.Dispose();
+        s.Engine.Dispose();
     }
 }
 
