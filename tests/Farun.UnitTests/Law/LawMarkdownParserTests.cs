@@ -7,9 +7,9 @@ public class LawMarkdownParserTests
     private const string LabourContractLaw = """
         # 中华人民共和国劳动合同法
 
-        2007年6月29日 第十届全国人民代表大会常务委员会第二十八次会议通过
+        2007年6月29日 第十届全国人民代表大会常务委员会会议通过
 
-        2012年12月28日 第十一届全国人民代表大会常务委员会第三十次会议《关于修改〈中华人民共和国劳动合同法〉的决定》修正
+        2012年12月28日 第十一届全国人民代表大会常务委员会会议《关于修改〈中华人民共和国劳动合同法〉的决定》修正
 
         <!-- INFO END -->
 
@@ -91,7 +91,7 @@ public class LawMarkdownParserTests
 
             # 物权编
 
-            2020年5月28日 第十三届全国人民代表大会第三次会议通过
+            2020年5月28日 第十三届全国人民代表大会会议通过
 
             <!-- INFO END -->
 
@@ -167,7 +167,7 @@ public class LawMarkdownParserTests
         const string content = """
             # 中华人民共和国宪法
 
-            1982年12月4日 第五届全国人民代表大会第五次会议通过
+            1982年12月4日 第五届全国人民代表大会会议通过
 
             <!-- INFO END -->
 
@@ -279,9 +279,9 @@ public class LawMarkdownParserTests
 
             <!-- INFO END -->
 
-            ### 第四章 犯罪嫌疑人、被告人逃匿、死亡案件
+            ### 第四章 嫌疑人、被告人逃匿或者死亡的
 
-            违法所得的没收程序
+            没收违法所得程序
 
             第二百九十八条 对于贪污贿赂犯罪案件，可以没收违法所得。
 
@@ -294,7 +294,7 @@ public class LawMarkdownParserTests
 
         var file = LawMarkdownParser.Parse("a.md", content);
 
-        Assert.Equal("第四章 犯罪嫌疑人、被告人逃匿、死亡案件违法所得的没收程序", file.Toc[0].Title);
+        Assert.Equal("第四章 嫌疑人、被告人逃匿或者死亡的没收违法所得程序", file.Toc[0].Title);
         Assert.Equal([file.Toc[0].Title], file.Articles[0].Path);
         Assert.Equal("第八章 附 则", file.Toc[1].Title);
         Assert.Equal("军队内部的刑事案件，由军队保卫部门侦查。", file.Articles[1].Text);
@@ -306,7 +306,7 @@ public class LawMarkdownParserTests
         const string content = """
             # 中华人民共和国刑法修正案（十一）
 
-            2020年12月26日 第十三届全国人民代表大会常务委员会第二十四次会议通过
+            2020年12月26日 第十三届全国人民代表大会常务委员会会议通过
 
             <!-- INFO END -->
 
