@@ -30,10 +30,10 @@ public sealed class CaseCreationBatcher(IServiceScopeFactory scopes, IOptions<Ca
     /// <see cref="CreateCase.Handler.HandleAsync"/>).</summary>
     public async Task<CreateCase.Response> CreateAsync(CreateCase.Request request, HttpContext http, CancellationToken aborted)
     {
-        if (_workers.Length == 0 || _stop.IsCancellationRequested)
-            return await http.RequestServices.GetRequiredService<CreateCase.Handler>().HandleAsync(request, http.User, aborted);
         var pending = new Pending(request, http, aborted);
-        if (!_queue.Writer.TryWrite(pending))
+
+        // Batching off, or the node stopping (the queue is closed then): the request creates its own.
+        if (_workers.Length == 0 || !_queue.Writer.TryWrite(pending))
             return await http.RequestServices.GetRequiredService<CreateCase.Handler>().HandleAsync(request, http.User, aborted);
 
         // Not abandoned when the client goes: the worker may be reading this request's context (user, address) until
@@ -139,16 +139,17 @@ public sealed class CaseCreationBatcher(IServiceScopeFactory scopes, IOptions<Ca
         var handler = scope.ServiceProvider.GetRequiredService<CreateCase.Handler>();
         var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
         var prepared = new List<CreateCase.Handler.Prepared>(batch.Count);
+
+        // The audit log reads the caller (and their address) from the HTTP context: each creation is opened and answered
+        // with its own. The accessor's value lives in this method's asynchronous flow only, so it is not left set.
         try
         {
             foreach (var p in batch)
             {
-                // The audit log reads the caller (and their address) from the HTTP context.
                 accessor.HttpContext = p.Http;
                 prepared.Add(await handler.PrepareAsync(p.Request, p.Http.User, stop));
             }
 
-            accessor.HttpContext = null;
             await scope.ServiceProvider.GetRequiredService<FarunDbContext>().SaveChangesAsync(stop);
         }
         catch (Exception e) when (!stop.IsCancellationRequested)
@@ -157,10 +158,6 @@ public sealed class CaseCreationBatcher(IServiceScopeFactory scopes, IOptions<Ca
                 handler.Abandon(p);
             log.LogDebug(e, "{Count} case creations could not be saved together; each runs alone.", batch.Count);
             return false;
-        }
-        finally
-        {
-            accessor.HttpContext = null;
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -176,7 +173,6 @@ public sealed class CaseCreationBatcher(IServiceScopeFactory scopes, IOptions<Ca
             }
         }
 
-        accessor.HttpContext = null;
         return true;
     }
 
@@ -185,16 +181,8 @@ public sealed class CaseCreationBatcher(IServiceScopeFactory scopes, IOptions<Ca
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
-            accessor.HttpContext = p.Http;
-            try
-            {
-                p.Result.TrySetResult(await scope.ServiceProvider.GetRequiredService<CreateCase.Handler>().HandleAsync(p.Request, p.Http.User, stop));
-            }
-            finally
-            {
-                accessor.HttpContext = null;
-            }
+            scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = p.Http;
+            p.Result.TrySetResult(await scope.ServiceProvider.GetRequiredService<CreateCase.Handler>().HandleAsync(p.Request, p.Http.User, stop));
         }
         catch (Exception e)
         {
